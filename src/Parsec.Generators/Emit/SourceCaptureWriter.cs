@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Parsec.Generators.Model;
+
+namespace Parsec.Generators.Emit;
+
+/// <summary>Writes <c>SourceCapture</c> and string-list expressions, captured source as readable raw strings.</summary>
+internal static class SourceCaptureWriter
+{
+    public static void Write(IndentedWriter writer, SourceCaptureModel source, string suffix)
+    {
+        writer.Line("new " + CSharp.SearchSpace + ".SourceCapture(");
+        writer.Indent();
+        writer.Line(CSharp.NullableStringLiteral(source.Namespace) + ",");
+        Strings(writer, source.Usings, ",");
+        Strings(writer, source.ContainingTypes, ",");
+        writer.StringExpression(source.Declaration, ",");
+        Strings(writer, source.Members, ")" + suffix);
+        writer.Unindent();
+    }
+
+    /// <summary>An <c>ImmutableArray&lt;string&gt;</c>: on one line when every item is, else one item per line.</summary>
+    public static void Strings(IndentedWriter writer, IReadOnlyList<string> values, string suffix)
+    {
+        bool multiline = false;
+        foreach (string value in values) multiline |= value.IndexOf('\n') >= 0;
+        if (!multiline)
+        {
+            writer.Line(CSharp.StringArray(values) + suffix);
+            return;
+        }
+        writer.Line(CSharp.ImmutableArray + ".Create<string>(");
+        writer.Indent();
+        for (int i = 0; i < values.Count; i++)
+            writer.StringExpression(values[i], i == values.Count - 1 ? ")" + suffix : ",");
+        writer.Unindent();
+    }
+}

@@ -1,0 +1,396 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Parsec.Generators.Model;
+
+namespace Parsec.Generators.Parsing;
+
+/// <summary>
+/// Reads the choice members of one cell: checks each member's kind and signature, resolves candidate sets and
+/// PerInput links, and reports each problem at the syntax that has to change. Invalid members are left out.
+/// </summary>
+internal sealed class ChoiceParser
+{
+    private const string Choice = "Choice";
+    private const string InputChoice = "InputChoice";
+    private const string ValueChoice = "ValueChoice";
+
+    private readonly INamedTypeSymbol cell;
+    private readonly KnownTypes known;
+    private readonly List<DiagnosticInfo> diagnostics;
+    private readonly CancellationToken cancellationToken;
+    private readonly List<CandidateSetModel> sets = new();
+    private readonly Dictionary<INamedTypeSymbol, (int Index, List<DiagnosticInfo> Problems)> setsBySymbol =
+        new(SymbolEqualityComparer.Default);
+    private readonly List<(ChoiceMemberModel Member, LocationInfo? PerInputLocation)> members = new();
+    private readonly HashSet<string> inputChoiceNames = new();
+
+    private ChoiceParser(INamedTypeSymbol cell, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        this.cell = cell;
+        this.known = known;
+        this.diagnostics = diagnostics;
+        this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The cell's valid choice members in declaration order, the candidate sets they use, and their syntax.</summary>
+    public static (List<ChoiceMemberModel> Members, List<CandidateSetModel> Sets, HashSet<SyntaxNode> ChoiceSyntax) Parse(
+        INamedTypeSymbol cell, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var parser = new ChoiceParser(cell, known, diagnostics, cancellationToken);
+        var choiceSyntax = new HashSet<SyntaxNode>();
+        var cellMembers = cell.GetMembers().ToList();
+        cellMembers.Sort(Symbols.CompareSourceOrder);
+        foreach (var member in cellMembers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var attributes = member.GetAttributes().Where(parser.IsChoiceAttribute).ToList();
+            if (attributes.Count == 0) continue;
+            var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+            if (syntax is MemberDeclarationSyntax declaration) choiceSyntax.Add(declaration);
+            parser.ParseMember(member, syntax, attributes);
+        }
+        return (parser.ResolveFamilies(), parser.sets, choiceSyntax);
+    }
+
+    private bool IsChoiceAttribute(AttributeData attribute) =>
+        KnownTypes.Is(attribute, known.ChoiceAttribute)
+        || KnownTypes.Is(attribute, known.InputChoiceAttribute)
+        || KnownTypes.Is(attribute, known.ValueChoiceAttribute);
+
+    private void ParseMember(ISymbol member, SyntaxNode? syntax, List<AttributeData> attributes)
+    {
+        if (attributes.Count > 1)
+        {
+            Report(DiagnosticDescriptors.MultipleChoiceAttributes, AttributeSyntaxOf(attributes[1]), member.Name);
+            return;
+        }
+        var attribute = attributes[0];
+        var attributeSyntax = AttributeSyntaxOf(attribute);
+        if (KnownTypes.Is(attribute, known.ValueChoiceAttribute))
+        {
+            if (member is IPropertySymbol { IsIndexer: false } property && syntax is PropertyDeclarationSyntax propertySyntax)
+                ParseValue(property, propertySyntax, attribute, attributeSyntax);
+            else
+                Report(DiagnosticDescriptors.ChoiceOnWrongMemberKind, attributeSyntax, ValueChoice, member.Name,
+                    "partial get-only properties such as 'private partial int Depth { get; }'");
+            return;
+        }
+
+        bool isInput = KnownTypes.Is(attribute, known.InputChoiceAttribute);
+        if (isInput) inputChoiceNames.Add(member.Name);
+        if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || syntax is not MethodDeclarationSyntax methodSyntax)
+        {
+            Report(DiagnosticDescriptors.ChoiceOnWrongMemberKind, attributeSyntax, isInput ? InputChoice : Choice, member.Name,
+                isInput
+                    ? "partial methods such as 'private partial Tensor[] Node1Inputs(Tensor s0, Tensor s1, Tensor n0);'"
+                    : "partial methods such as 'private partial Tensor Act(Tensor x);'");
+            return;
+        }
+        if (!IsPartialWithoutBody(methodSyntax.Modifiers, methodSyntax.Body is null && methodSyntax.ExpressionBody is null))
+        {
+            Report(DiagnosticDescriptors.ChoiceMemberNotPartial, methodSyntax.Identifier, method.Name);
+            return;
+        }
+        if (isInput) ParseInput(method, methodSyntax, attribute, attributeSyntax);
+        else ParseOperation(method, methodSyntax, attribute, attributeSyntax);
+    }
+
+    private void ParseOperation(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, AttributeSyntax? attributeSyntax)
+    {
+        string? perInput = NamedArgument(attribute, "PerInput") as string;
+        bool isFamily = perInput is not null;
+        string expected = isFamily
+            ? $"'partial Tensor {method.Name}(int slot, Tensor x)' (a PerInput family takes the slot first)"
+            : $"'partial Tensor {method.Name}(Tensor x)'";
+        var parameters = method.Parameters;
+        bool parametersFit = isFamily
+            ? parameters.Length == 2 && parameters[0].Type.SpecialType == SpecialType.System_Int32 && known.IsTensor(parameters[1].Type)
+            : parameters.Length == 1 && known.IsTensor(parameters[0].Type);
+        parametersFit = parametersFit && parameters.All(p => p.RefKind == RefKind.None && !p.IsParams);
+        if (method.IsStatic || method.IsGenericMethod)
+        {
+            Report(DiagnosticDescriptors.OperationChoiceSignature, syntax.Identifier, method.Name, expected + " on an instance, without type parameters");
+            return;
+        }
+        if (!known.IsTensor(method.ReturnType))
+        {
+            Report(DiagnosticDescriptors.OperationChoiceSignature, syntax.ReturnType, method.Name, expected);
+            return;
+        }
+        if (!parametersFit)
+        {
+            Report(DiagnosticDescriptors.OperationChoiceSignature, syntax.ParameterList, method.Name, expected);
+            return;
+        }
+
+        if (attribute.ConstructorArguments.Length != 1
+            || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol { TypeKind: not TypeKind.Error } setSymbol)
+            return; // the compiler reports a missing or unresolved typeof; nothing to add
+        var typeofSyntax = PositionalArgument(attributeSyntax, 0);
+        int setIndex = ResolveSet(setSymbol, typeofSyntax, method.Name);
+        if (setIndex < 0) return;
+
+        var perInputSyntax = NamedArgumentSyntax(attributeSyntax, "PerInput");
+        members.Add((new ChoiceMemberModel(
+            isFamily ? ChoiceMemberKind.Family : ChoiceMemberKind.Operation,
+            method.Name,
+            MethodDeclaration(syntax),
+            MethodSignature(method, syntax),
+            EquatableArray.From(parameters.Select(p => Identifiers.Escape(p.Name))),
+            EquatableArray<string>.Empty,
+            setIndex,
+            perInput,
+            Count: 1,
+            Distinct: true,
+            ReturnsArray: false,
+            ValueType: "",
+            Values: EquatableArray<string>.Empty), LocationInfo.From(perInputSyntax)));
+    }
+
+    private int ResolveSet(INamedTypeSymbol setSymbol, SyntaxNode? typeofSyntax, string choiceName)
+    {
+        if (!setsBySymbol.TryGetValue(setSymbol, out var entry))
+        {
+            var (set, problems) = CandidateSetParser.Parse(setSymbol, cell, known);
+            int index = -1;
+            if (set is not null)
+            {
+                index = sets.Count;
+                sets.Add(set);
+            }
+            entry = (index, problems);
+            setsBySymbol.Add(setSymbol, entry);
+        }
+        var usage = LocationInfo.From(typeofSyntax);
+        foreach (var problem in entry.Problems)
+            diagnostics.Add(problem with { Location = usage });
+        if (entry.Index >= 0 && sets[entry.Index].Candidates.Count == 1)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SingleCandidate, usage,
+                sets[entry.Index].FullName, sets[entry.Index].Candidates[0], choiceName));
+        return entry.Index;
+    }
+
+    private void ParseInput(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, AttributeSyntax? attributeSyntax)
+    {
+        if (method.IsStatic || method.IsGenericMethod)
+        {
+            Report(DiagnosticDescriptors.InputChoiceSignature, syntax.Identifier, method.Name,
+                "must be an instance method without type parameters");
+            return;
+        }
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            var parameter = method.Parameters[i];
+            if (known.IsTensor(parameter.Type) && parameter.RefKind == RefKind.None && !parameter.IsParams) continue;
+            Report(DiagnosticDescriptors.InputChoiceSignature, SyntaxAt(syntax.ParameterList.Parameters, i) ?? (SyntaxNode)syntax.ParameterList,
+                method.Name, $"must take only Tensor parameters, one per available input, but '{parameter.Name}' is not a Tensor");
+            return;
+        }
+        bool returnsArray = method.ReturnType is IArrayTypeSymbol { Rank: 1 } array && known.IsTensor(array.ElementType);
+        if (!returnsArray && !known.IsTensor(method.ReturnType))
+        {
+            Report(DiagnosticDescriptors.InputChoiceSignature, syntax.ReturnType, method.Name,
+                "must return Tensor (when Count is 1) or Tensor[]");
+            return;
+        }
+        int count = NamedArgument(attribute, "Count") is int written ? written : 1;
+        bool distinct = NamedArgument(attribute, "Distinct") is not bool flag || flag;
+        int inputs = method.Parameters.Length;
+        if (count < 1 || count > inputs)
+        {
+            var countSyntax = (SyntaxNode?)NamedArgumentSyntax(attributeSyntax, "Count") ?? attributeSyntax;
+            Report(DiagnosticDescriptors.InputCountOutOfRange, countSyntax, method.Name, inputs.ToString(), count.ToString());
+            return;
+        }
+        if (!returnsArray && count > 1)
+        {
+            Report(DiagnosticDescriptors.InputChoiceSignature, syntax.ReturnType, method.Name,
+                $"returns one Tensor but takes Count = {count} inputs: return Tensor[]");
+            return;
+        }
+        members.Add((new ChoiceMemberModel(
+            ChoiceMemberKind.Input,
+            method.Name,
+            MethodDeclaration(syntax),
+            MethodSignature(method, syntax),
+            EquatableArray.From(method.Parameters.Select(p => Identifiers.Escape(p.Name))),
+            EquatableArray.From(method.Parameters.Select(p => p.Name)),
+            SetIndex: -1,
+            PerInput: null,
+            count,
+            distinct,
+            returnsArray,
+            ValueType: "",
+            Values: EquatableArray<string>.Empty), null));
+    }
+
+    private void ParseValue(IPropertySymbol property, PropertyDeclarationSyntax syntax, AttributeData attribute, AttributeSyntax? attributeSyntax)
+    {
+        var accessors = syntax.AccessorList?.Accessors ?? default;
+        bool withoutBodies = syntax.ExpressionBody is null && accessors.All(a => a.Body is null && a.ExpressionBody is null);
+        if (!IsPartialWithoutBody(syntax.Modifiers, withoutBodies && syntax.AccessorList is not null))
+        {
+            Report(DiagnosticDescriptors.ChoiceMemberNotPartial, syntax.Identifier, property.Name);
+            return;
+        }
+        if (property.IsStatic || property.GetMethod is null || property.SetMethod is not null || property.ReturnsByRef || property.ReturnsByRefReadonly)
+        {
+            var setter = accessors.FirstOrDefault(a => !a.IsKind(SyntaxKind.GetAccessorDeclaration));
+            if (setter is not null) Report(DiagnosticDescriptors.ValueChoiceSignature, setter, property.Name);
+            else Report(DiagnosticDescriptors.ValueChoiceSignature, syntax.Identifier, property.Name);
+            return;
+        }
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+            return; // the compiler reports a malformed attribute
+        var argument = attribute.ConstructorArguments[0];
+        var values = argument.IsNull ? System.Collections.Immutable.ImmutableArray<TypedConstant>.Empty : argument.Values;
+        if (values.IsDefaultOrEmpty)
+        {
+            Report(DiagnosticDescriptors.EmptyValueList, attributeSyntax, property.Name);
+            return;
+        }
+        var valueSyntax = PositionalArguments(attributeSyntax);
+        bool oneSyntaxPerValue = valueSyntax.Count == values.Length;
+        var texts = new List<string>();
+        for (int i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            SyntaxNode? location = oneSyntaxPerValue ? valueSyntax[i] : attributeSyntax;
+            string? text = Literals.Constant(value);
+            if (value.Kind == TypedConstantKind.Error || text is null) return; // the compiler reports it
+            if (!SymbolEqualityComparer.Default.Equals(value.Type, values[0].Type))
+            {
+                Report(DiagnosticDescriptors.MixedValueTypes, location, text, property.Name, TypeName(value.Type), TypeName(values[0].Type));
+                return;
+            }
+            if (!Converts(value, oneSyntaxPerValue ? valueSyntax[i] as ExpressionSyntax : null, property.Type))
+            {
+                Report(DiagnosticDescriptors.ValueNotConvertible, location, text, property.Name, TypeName(value.Type), property.Type.ToDisplayString());
+                return;
+            }
+            texts.Add(text);
+        }
+        members.Add((new ChoiceMemberModel(
+            ChoiceMemberKind.Value,
+            property.Name,
+            PropertyDeclaration(syntax),
+            ImplementationModifiers(syntax.Modifiers) + property.Type.ToDisplayString(SymbolFormats.FullyQualified) + " " + Identifiers.Escape(property.Name),
+            EquatableArray<string>.Empty,
+            EquatableArray<string>.Empty,
+            SetIndex: -1,
+            PerInput: null,
+            Count: 1,
+            Distinct: true,
+            ReturnsArray: false,
+            property.Type.ToDisplayString(SymbolFormats.FullyQualified),
+            EquatableArray.From(texts)), null));
+    }
+
+    /// <summary>Whether a value converts implicitly, constants included (<c>3</c> converts to <c>byte</c>, <c>0.5</c> not to <c>float</c>).</summary>
+    private bool Converts(TypedConstant value, ExpressionSyntax? expression, ITypeSymbol target)
+    {
+        if (expression is not null && known.Compilation.ContainsSyntaxTree(expression.SyntaxTree))
+            return known.Compilation.GetSemanticModel(expression.SyntaxTree).ClassifyConversion(expression, target).IsImplicit;
+        if (value.IsNull || value.Type is null)
+            return !target.IsValueType || target.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        return known.Compilation.ClassifyCommonConversion(value.Type, target).IsImplicit;
+    }
+
+    /// <summary>Links each family to its input choice, taking the number of slots from it.</summary>
+    private List<ChoiceMemberModel> ResolveFamilies()
+    {
+        var inputs = members.Select(m => m.Member).Where(m => m.Kind == ChoiceMemberKind.Input).ToDictionary(m => m.Name);
+        var resolved = new List<ChoiceMemberModel>();
+        foreach (var (member, perInputLocation) in members)
+        {
+            if (member.Kind != ChoiceMemberKind.Family)
+            {
+                resolved.Add(member);
+                continue;
+            }
+            if (inputs.TryGetValue(member.PerInput!, out var input))
+                resolved.Add(member with { Count = input.Count });
+            else if (cell.GetMembers(member.PerInput!).IsEmpty)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PerInputMemberMissing, perInputLocation, member.Name, member.PerInput!, cell.Name));
+            else if (!inputChoiceNames.Contains(member.PerInput!))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PerInputNotInputChoice, perInputLocation, member.Name, member.PerInput!));
+            // else: the input choice is invalid and already reported
+        }
+        return resolved;
+    }
+
+    private static bool IsPartialWithoutBody(SyntaxTokenList modifiers, bool withoutBody) =>
+        modifiers.Any(SyntaxKind.PartialKeyword) && withoutBody;
+
+    private static string MethodDeclaration(MethodDeclarationSyntax syntax) =>
+        ModifiersWithoutPartial(syntax.Modifiers) + SourceText.OneLine(syntax.ReturnType) + " " + syntax.Identifier.Text
+        + (syntax.TypeParameterList is { } typeParameters ? SourceText.OneLine(typeParameters) : "")
+        + SourceText.OneLine(syntax.ParameterList);
+
+    private static string PropertyDeclaration(PropertyDeclarationSyntax syntax) =>
+        ModifiersWithoutPartial(syntax.Modifiers) + SourceText.OneLine(syntax.Type) + " " + syntax.Identifier.Text;
+
+    private static string MethodSignature(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
+        ImplementationModifiers(syntax.Modifiers) + method.ReturnType.ToDisplayString(SymbolFormats.FullyQualified) + " "
+        + Identifiers.Escape(method.Name) + "("
+        + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolFormats.FullyQualified) + " " + Identifiers.Escape(p.Name)))
+        + ")";
+
+    /// <summary>The modifiers as written without <c>partial</c>, with a trailing space.</summary>
+    private static string ModifiersWithoutPartial(SyntaxTokenList modifiers)
+    {
+        var written = modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text).ToList();
+        return written.Count == 0 ? "" : string.Join(" ", written) + " ";
+    }
+
+    /// <summary>The modifiers of the generated implementation: as written, with <c>partial</c> last, where C# requires it.</summary>
+    private static string ImplementationModifiers(SyntaxTokenList modifiers) => ModifiersWithoutPartial(modifiers) + "partial ";
+
+    private static string TypeName(ITypeSymbol? type) => type?.ToDisplayString() ?? "null";
+
+    private static object? NamedArgument(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+            if (argument.Key == name && argument.Value.Kind != TypedConstantKind.Error) return argument.Value.Value;
+        return null;
+    }
+
+    private AttributeSyntax? AttributeSyntaxOf(AttributeData attribute) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+
+    private static List<ExpressionSyntax> PositionalArguments(AttributeSyntax? attribute)
+    {
+        var arguments = new List<ExpressionSyntax>();
+        if (attribute?.ArgumentList is { } list)
+            foreach (var argument in list.Arguments)
+                if (argument.NameEquals is null && argument.NameColon is null) arguments.Add(argument.Expression);
+        return arguments;
+    }
+
+    private static ExpressionSyntax? PositionalArgument(AttributeSyntax? attribute, int index)
+    {
+        var arguments = PositionalArguments(attribute);
+        return index < arguments.Count ? arguments[index] : null;
+    }
+
+    private static ExpressionSyntax? NamedArgumentSyntax(AttributeSyntax? attribute, string name)
+    {
+        if (attribute?.ArgumentList is { } list)
+            foreach (var argument in list.Arguments)
+                if (argument.NameEquals?.Name.Identifier.ValueText == name) return argument.Expression;
+        return null;
+    }
+
+    private static SyntaxNode? SyntaxAt(SeparatedSyntaxList<ParameterSyntax> parameters, int index) =>
+        index < parameters.Count ? parameters[index] : null;
+
+    private void Report(DiagnosticDescriptor descriptor, SyntaxNode? location, params string[] arguments) =>
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, LocationInfo.From(location), arguments));
+
+    private void Report(DiagnosticDescriptor descriptor, SyntaxToken location, params string[] arguments) =>
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, LocationInfo.From(location), arguments));
+}

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace Parsec.Generators.Parsing;
+
+/// <summary>
+/// The TorchSharp and Parsec types the parser compares against, looked up once per compilation: every cell's
+/// transform runs on every edit, and a metadata-name lookup scans all references.
+/// </summary>
+internal sealed class KnownTypes
+{
+    private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new();
+
+    private KnownTypes(Compilation compilation)
+    {
+        Compilation = compilation;
+        Tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
+        Module = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
+        var genericModule = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module`2");
+        TensorModule = Tensor is not null ? genericModule?.Construct(Tensor, Tensor) : null;
+        ChoiceAttribute = compilation.GetTypeByMetadataName("Parsec.ChoiceAttribute");
+        InputChoiceAttribute = compilation.GetTypeByMetadataName("Parsec.InputChoiceAttribute");
+        ValueChoiceAttribute = compilation.GetTypeByMetadataName("Parsec.ValueChoiceAttribute");
+        CandidateSetAttribute = compilation.GetTypeByMetadataName("Parsec.CandidateSetAttribute");
+        CandidateAttribute = compilation.GetTypeByMetadataName("Parsec.CandidateAttribute");
+    }
+
+    public Compilation Compilation { get; }
+
+    /// <summary><c>TorchSharp.torch.Tensor</c>.</summary>
+    public INamedTypeSymbol? Tensor { get; }
+
+    /// <summary><c>TorchSharp.torch.nn.Module</c>, the base of every module.</summary>
+    public INamedTypeSymbol? Module { get; }
+
+    /// <summary><c>TorchSharp.torch.nn.Module&lt;Tensor, Tensor&gt;</c>, what a candidate returns.</summary>
+    public INamedTypeSymbol? TensorModule { get; }
+
+    public INamedTypeSymbol? ChoiceAttribute { get; }
+
+    public INamedTypeSymbol? InputChoiceAttribute { get; }
+
+    public INamedTypeSymbol? ValueChoiceAttribute { get; }
+
+    public INamedTypeSymbol? CandidateSetAttribute { get; }
+
+    public INamedTypeSymbol? CandidateAttribute { get; }
+
+    public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
+
+    public bool IsTensor(ITypeSymbol? type) =>
+        type is not null && Tensor is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
+
+    /// <summary>Whether <paramref name="type"/> is or derives from <paramref name="baseType"/>.</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null) return false;
+        for (var current = type; current is not null; current = current.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(current, baseType)) return true;
+        return false;
+    }
+
+    public static bool Is(AttributeData attribute, INamedTypeSymbol? attributeType) =>
+        attributeType is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType);
+
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null) return false;
+        foreach (var attribute in symbol.GetAttributes())
+            if (Is(attribute, attributeType)) return true;
+        return false;
+    }
+}
