@@ -5,7 +5,10 @@ using System.Threading.Tasks;
 
 namespace Parsec.Packaging.Tests;
 
-/// <summary>Runs a command to completion and fails the test, with the command's output, when it does not succeed.</summary>
+/// <summary>
+/// Runs a command to completion and fails the test, with the command's output, when it does not succeed. An
+/// environment entry with a null value removes that variable.
+/// </summary>
 internal static class ProcessRunner
 {
     public static string Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
@@ -24,7 +27,14 @@ internal static class ProcessRunner
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value == null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
