@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Parsec.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace Parsec.Generators.Tests;
+
+/// <summary>One case per diagnostic: its id, its severity and the exact span it is reported at (marked [|...|]).</summary>
+public sealed class DiagnosticTests
+{
+    private const string Prelude = """
+        using Parsec;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        namespace Tests;
+
+        [CandidateSet]
+        public static class Ops
+        {
+            [Candidate] public static nn.Module<Tensor, Tensor> Relu(int features) => nn.ReLU();
+            [Candidate] public static nn.Module<Tensor, Tensor> Tanh(int features) => nn.Tanh();
+        }
+
+        """;
+
+    private const string Cell = "[SearchCell] public sealed partial class Cell : nn.Module<Tensor, Tensor>\n{\n    public Cell() : base(\"Cell\") { }\n    public override Tensor forward(Tensor x) => x;\n";
+
+    public static TheoryData<string, DiagnosticSeverity, string> Cases => new()
+    {
+        { "PARSEC001", DiagnosticSeverity.Error, "[SearchCell] public sealed class [|Plain|] : nn.Module<Tensor, Tensor>\n{\n    public Plain() : base(\"Plain\") { }\n    public override Tensor forward(Tensor x) => x;\n}" },
+        { "PARSEC002", DiagnosticSeverity.Error, "[SearchCell] public sealed partial class [|NotAModule|]\n{\n    [Choice(typeof(Ops))] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC003", DiagnosticSeverity.Error, "[SearchCell] public sealed partial class Generic[|<T>|] : nn.Module<Tensor, Tensor>\n{\n    public Generic() : base(\"Generic\") { }\n    public override Tensor forward(Tensor x) => x;\n}" },
+        { "PARSEC004", DiagnosticSeverity.Error, "public static class [|Holder|]\n{\n" + Cell + "    [Choice(typeof(Ops))] private partial Tensor Act(Tensor x);\n}\n}" },
+        { "PARSEC005", DiagnosticSeverity.Warning, "[SearchCell] public sealed partial class [|Empty|] : nn.Module<Tensor, Tensor>\n{\n    public Empty() : base(\"Empty\") { }\n    public override Tensor forward(Tensor x) => x;\n}" },
+        { "PARSEC006", DiagnosticSeverity.Info, "[SearchCell] public sealed partial class [|Sized|] : nn.Module<Tensor, Tensor>\n{\n    public Sized() : base(\"Sized\") { }\n    public override Tensor forward(Tensor x) => Act(x);\n    [Choice(typeof(Ops))] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC007", DiagnosticSeverity.Error, "[SearchModel] public sealed class [|Net|] : nn.Module<Tensor, Tensor>\n{\n    public Net() : base(\"Net\") { }\n    public override Tensor forward(Tensor x) => x;\n}" },
+        { "PARSEC010", DiagnosticSeverity.Error, Cell + "    [Choice(typeof(Ops))] private Tensor [|Act|](Tensor x) => x;\n}" },
+        { "PARSEC011", DiagnosticSeverity.Error, Cell + "    [[|Choice(typeof(Ops))|]] private nn.Module<Tensor, Tensor>? act;\n}" },
+        { "PARSEC012", DiagnosticSeverity.Error, Cell + "    [Choice(typeof(Ops))][[|InputChoice|]] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC013", DiagnosticSeverity.Error, Cell + "    [Choice(typeof(Ops))] private partial Tensor Act[|(int x)|];\n}" },
+        { "PARSEC014", DiagnosticSeverity.Error, Cell + "    [InputChoice] private partial Tensor Pick(Tensor a, [|int b|]);\n}" },
+        { "PARSEC015", DiagnosticSeverity.Error, Cell + "    [ValueChoice(1, 2)] private partial int Depth { get; [|set;|] }\n}" },
+        { "PARSEC016", DiagnosticSeverity.Error, Cell + "    [InputChoice(Count = [|3|])] private partial Tensor[] Pick(Tensor a, Tensor b);\n}" },
+        { "PARSEC017", DiagnosticSeverity.Error, Cell + "    [Choice(typeof(Ops), PerInput = [|\"Missing\"|])] private partial Tensor Op(int slot, Tensor x);\n}" },
+        { "PARSEC018", DiagnosticSeverity.Error, Cell + "    private Tensor Plain(Tensor x) => x;\n    [Choice(typeof(Ops), PerInput = [|nameof(Plain)|])] private partial Tensor Op(int slot, Tensor x);\n}" },
+        { "PARSEC020", DiagnosticSeverity.Error, Cell + "    [Choice([|typeof(string)|])] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC021", DiagnosticSeverity.Error, "[CandidateSet] public static class None { }\n" + Cell + "    [Choice([|typeof(None)|])] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC022", DiagnosticSeverity.Warning, "[CandidateSet] public static class One { [Candidate] public static nn.Module<Tensor, Tensor> Relu(int f) => nn.ReLU(); }\n" + Cell + "    [Choice([|typeof(One)|])] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC023", DiagnosticSeverity.Error, "[CandidateSet] public static class Twice\n{\n    [Candidate] public static nn.Module<Tensor, Tensor> Relu(int f) => nn.ReLU();\n    [Candidate] public static nn.Module<Tensor, Tensor> Relu(long f) => nn.ReLU();\n}\n" + Cell + "    [Choice([|typeof(Twice)|])] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC024", DiagnosticSeverity.Error, "[CandidateSet] public static class Mixed\n{\n    [Candidate] public static nn.Module<Tensor, Tensor> Relu(int f) => nn.ReLU();\n    [Candidate] public static nn.Module<Tensor, Tensor> Tanh(int f, int g) => nn.Tanh();\n}\n" + Cell + "    [Choice([|typeof(Mixed)|])] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC025", DiagnosticSeverity.Error, "[CandidateSet] public static class Returns\n{\n    [Candidate] public static nn.Module<Tensor, Tensor> Relu(int f) => nn.ReLU();\n    [Candidate] public static object Tanh(int f) => nn.Tanh();\n}\n" + Cell + "    [Choice([|typeof(Returns)|])] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC026", DiagnosticSeverity.Error, "[CandidateSet] public class Instance\n{\n    [Candidate] public static nn.Module<Tensor, Tensor> Relu(int f) => nn.ReLU();\n    [Candidate] public nn.Module<Tensor, Tensor> Tanh(int f) => nn.Tanh();\n}\n" + Cell + "    [Choice([|typeof(Instance)|])] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC030", DiagnosticSeverity.Error, Cell + "    [[|ValueChoice|]] private partial int Depth { get; }\n}" },
+        { "PARSEC031", DiagnosticSeverity.Error, Cell + "    [ValueChoice(1, [|\"two\"|])] private partial int Depth { get; }\n}" },
+        { "PARSEC032", DiagnosticSeverity.Error, Cell + "    [ValueChoice([|0.5|], 0.25)] private partial float Rate { get; }\n}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Diagnostic_is_reported_with_its_severity_at_the_offending_syntax(string id, DiagnosticSeverity severity, string markup)
+    {
+        var (source, span) = Markup.Parse(Prelude + markup);
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Null(run.Result.Results[0].Exception);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        var expectedLines = Microsoft.CodeAnalysis.Text.SourceText.From(source).Lines.GetLinePositionSpan(span);
+        Assert.Equal(expectedLines, diagnostic.Location.GetLineSpan().Span);
+        Assert.Equal("Parsec", diagnostic.Descriptor.Category);
+        Assert.False(string.IsNullOrWhiteSpace(diagnostic.GetMessage(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_case_and_a_section_in_the_docs()
+    {
+        var ids = typeof(SearchCellGenerator).Assembly.GetType("Parsec.Generators.DiagnosticDescriptors")!
+            .GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToList();
+        var tested = Cases.Select(c => (string)c[0]).ToList();
+        string docs = System.IO.File.ReadAllText(DocsPath());
+
+        Assert.Equal(ids.OrderBy(i => i), tested.OrderBy(i => i));
+        Assert.All(ids, id => Assert.Contains("## " + id, docs));
+    }
+
+    [Fact]
+    public void Messages_say_what_to_change()
+    {
+        var (source, _) = Markup.Parse(Prelude + Cell + "    [InputChoice(Count = [|3|])] private partial Tensor[] Pick(Tensor a, Tensor b);\n}");
+
+        var diagnostic = Assert.Single(GeneratorHarness.Run(source).GeneratorDiagnostics, d => d.Id == "PARSEC016");
+
+        Assert.Equal("Input choice 'Pick' has 2 input(s), so its Count must be between 1 and 2, not 3",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    private static string DocsPath([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "..", "..", "docs", "diagnostics.md");
+}
