@@ -1,0 +1,8 @@
+using static TorchSharp.torch;
+
+namespace Parsec.Search;
+
+/// <summary>A model's loss on one batch.</summary>
+/// <param name="SummedLoss">The loss summed over the batch: a scalar tensor that keeps its graph for backward.</param>
+/// <param name="Correct">How many examples the model classifies correctly.</param>
+public sealed record BatchEvaluation(Tensor SummedLoss, long Correct);

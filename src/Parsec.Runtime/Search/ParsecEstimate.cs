@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Parsec.Search;
+
+/// <summary>What one PARSEC estimate produced (the weight gradients are left in the parameters' <c>.grad</c>).</summary>
+/// <param name="Samples">The K sampled architectures.</param>
+/// <param name="TrainingWeights">ω on the training batch, which weighted the weight gradients.</param>
+/// <param name="ArchitectureWeights">ω used for π (the validation batch's, or the training batch's).</param>
+/// <param name="ArchitectureGradient">g = Σ ω_s ∇π log p(α_s|π), indexed [group][choice][flat logit].</param>
+/// <param name="Loss">Σ ω_s × the mean training loss of sample s.</param>
+/// <param name="Accuracy">Σ ω_s × the training accuracy of sample s.</param>
+public sealed record ParsecEstimate(
+    ImmutableArray<ModelArchitecture> Samples,
+    ImmutableArray<double> TrainingWeights,
+    ImmutableArray<double> ArchitectureWeights,
+    double[][][] ArchitectureGradient,
+    double Loss,
+    double Accuracy)
+{
+    /// <summary>1 / Σ ω² of the architecture weights.</summary>
+    public double EffectiveSampleSize => OnlineImportanceWeights.EffectiveSampleSize(ArchitectureWeights);
+}

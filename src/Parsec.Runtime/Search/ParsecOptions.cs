@@ -1,0 +1,26 @@
+namespace Parsec.Search;
+
+/// <summary>Settings of <see cref="ParsecStrategy"/>.</summary>
+public sealed record ParsecOptions
+{
+    /// <summary>K, the architectures sampled per step.</summary>
+    public int Samples { get; init; } = 4;
+
+    /// <summary>The likelihood temperature T in ℓ = −CE_sum / T; 1 is the paper's estimator.</summary>
+    public double LikelihoodTemperature { get; init; } = 1.0;
+
+    /// <summary>Adam's learning rate for the logits π.</summary>
+    public double ArchitectureLearningRate { get; init; } = 3e-3;
+
+    /// <summary>Adam's β1 for π.</summary>
+    public double ArchitectureBeta1 { get; init; } = 0.5;
+
+    /// <summary>Adam's β2 for π.</summary>
+    public double ArchitectureBeta2 { get; init; } = 0.999;
+
+    /// <summary>
+    /// Learn π from the training batch's importance weights instead of a held-out validation batch: one pass per
+    /// sample, no validation set needed.
+    /// </summary>
+    public bool UseTrainingBatchForArchitecture { get; init; }
+}

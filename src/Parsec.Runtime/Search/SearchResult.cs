@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Parsec.Search;
+
+/// <summary>The outcome of <see cref="ArchitectureSearch.Run"/>.</summary>
+/// <param name="Strategy">The strategy's name.</param>
+/// <param name="Space">The searched space.</param>
+/// <param name="Best">The recommended architecture (PARSEC: the mode of every choice).</param>
+/// <param name="Ranked">Alternatives, best first (PARSEC: the exact most probable architectures).</param>
+/// <param name="Choices">Per-choice probabilities and entropies.</param>
+/// <param name="History">Every step's measurements.</param>
+public sealed record SearchResult(
+    string Strategy,
+    ModelSearchSpace Space,
+    ModelArchitecture Best,
+    IReadOnlyList<RankedArchitecture> Ranked,
+    IReadOnlyList<ChoiceSummary> Choices,
+    IReadOnlyList<StepRecord> History)
+{
+    /// <summary>A readable report: the best architecture, the ranking and each choice's probabilities.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{Strategy}: best {Best.ToString(Space)}");
+        foreach (var ranked in Ranked) text.AppendLine($"  {ranked.Score,10:F4}  {ranked.Architecture.ToString(Space)}");
+        foreach (var choice in Choices)
+        {
+            var rows = choice.Probabilities.Select(row =>
+                string.Join(", ", row.Select((p, o) => $"{choice.Options[o]}={p:F3}")));
+            text.AppendLine($"  {choice.Key}.{choice.Choice}: {string.Join(" | ", rows)} (entropy {choice.Entropy:F3})");
+        }
+        return text.ToString();
+    }
+}

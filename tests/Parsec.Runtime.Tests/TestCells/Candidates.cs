@@ -1,0 +1,27 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Parsec.Runtime.Tests.TestCells;
+
+/// <summary>Candidate operations of the test cells.</summary>
+public static class Candidates
+{
+    public static nn.Module<Tensor, Tensor> Identity() => nn.Identity();
+
+    public static nn.Module<Tensor, Tensor> Zero() => new Lambda("Zero", x => zeros_like(x));
+
+    /// <summary>Fresh standard-normal noise of the input's shape: carries no information about it.</summary>
+    public static nn.Module<Tensor, Tensor> Noise() => new Lambda("Noise", x => randn_like(x));
+
+    public static nn.Module<Tensor, Tensor> Dense(int width, nn.Module<Tensor, Tensor> activation) =>
+        nn.Sequential(("linear", nn.Linear(width, width)), ("activation", activation));
+
+    private sealed class Lambda : nn.Module<Tensor, Tensor>
+    {
+        private readonly System.Func<Tensor, Tensor> body;
+
+        public Lambda(string name, System.Func<Tensor, Tensor> body) : base(name) => this.body = body;
+
+        public override Tensor forward(Tensor x) => body(x);
+    }
+}
