@@ -14,8 +14,7 @@ namespace Parsec.Generators.Parsing;
 internal static class CandidateSetParser
 {
     /// <summary>The set's model (null when it cannot be used) and what is wrong with it, without locations.</summary>
-    public static (CandidateSetModel? Set, List<DiagnosticInfo> Diagnostics) Parse(
-        INamedTypeSymbol set, INamedTypeSymbol cell, KnownTypes known)
+    public static (CandidateSetModel? Set, List<DiagnosticInfo> Diagnostics) Parse(INamedTypeSymbol set, KnownTypes known)
     {
         var diagnostics = new List<DiagnosticInfo>();
         string setName = set.ToDisplayString();
@@ -48,8 +47,6 @@ internal static class CandidateSetParser
         {
             if (!seen.Add(candidate.Name))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateCandidateName, null, setName, candidate.Name));
-            if (!candidate.IsStatic || candidate.IsGenericMethod || !known.Compilation.IsSymbolAccessibleWithin(candidate, cell))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CandidateNotCallable, null, setName, candidate.Name, cell.Name));
             if (!KnownTypes.DerivesFrom(candidate.ReturnType, known.TensorModule))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CandidateReturnType, null, setName, candidate.Name,
                     candidate.ReturnType.ToDisplayString()));
@@ -70,6 +67,15 @@ internal static class CandidateSetParser
             EquatableArray.From(first.Parameters.Select(Parameter)),
             SourceText.Capture(set, member => candidateSyntax.Contains(member)));
         return (model, diagnostics);
+    }
+
+    /// <summary>The candidates <paramref name="cell"/> cannot call (instance, generic, or inaccessible from it).</summary>
+    public static IEnumerable<DiagnosticInfo> CallableProblems(INamedTypeSymbol set, INamedTypeSymbol cell, KnownTypes known)
+    {
+        foreach (var member in set.GetMembers())
+            if (member is IMethodSymbol candidate && KnownTypes.HasAttribute(candidate, known.CandidateAttribute)
+                && (!candidate.IsStatic || candidate.IsGenericMethod || !known.Compilation.IsSymbolAccessibleWithin(candidate, cell)))
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.CandidateNotCallable, null, set.ToDisplayString(), candidate.Name, cell.Name);
     }
 
     private static bool IsGeneric(INamedTypeSymbol type)

@@ -47,14 +47,23 @@ internal sealed class ChoiceParser
         foreach (var member in cellMembers)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+            // Binding attributes is the costly part of a parse, which reruns on every edit: skip members without any.
+            if (!HasAttributeSyntax(syntax)) continue;
             var attributes = member.GetAttributes().Where(parser.IsChoiceAttribute).ToList();
             if (attributes.Count == 0) continue;
-            var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
             if (syntax is MemberDeclarationSyntax declaration) choiceSyntax.Add(declaration);
             parser.ParseMember(member, syntax, attributes);
         }
         return (parser.ResolveFamilies(), parser.sets, choiceSyntax);
     }
+
+    private static bool HasAttributeSyntax(SyntaxNode? syntax) => syntax switch
+    {
+        MemberDeclarationSyntax member => member.AttributeLists.Count > 0,
+        VariableDeclaratorSyntax { Parent.Parent: MemberDeclarationSyntax field } => field.AttributeLists.Count > 0,
+        _ => true,
+    };
 
     private bool IsChoiceAttribute(AttributeData attribute) =>
         KnownTypes.Is(attribute, known.ChoiceAttribute)
@@ -155,7 +164,9 @@ internal sealed class ChoiceParser
     {
         if (!setsBySymbol.TryGetValue(setSymbol, out var entry))
         {
-            var (set, problems) = CandidateSetParser.Parse(setSymbol, cell, known);
+            var (set, problems) = known.CandidateSet(setSymbol);
+            problems = problems.Concat(CandidateSetParser.CallableProblems(setSymbol, cell, known)).ToList();
+            if (problems.Any(p => p.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)) set = null;
             int index = -1;
             if (set is not null)
             {
@@ -293,6 +304,7 @@ internal sealed class ChoiceParser
     /// <summary>Whether a value converts implicitly, constants included (<c>3</c> converts to <c>byte</c>, <c>0.5</c> not to <c>float</c>).</summary>
     private bool Converts(TypedConstant value, ExpressionSyntax? expression, ITypeSymbol target)
     {
+        if (value.Type is not null && known.Compilation.ClassifyCommonConversion(value.Type, target).IsImplicit) return true;
         if (expression is not null && known.Compilation.ContainsSyntaxTree(expression.SyntaxTree))
             return known.Compilation.GetSemanticModel(expression.SyntaxTree).ClassifyConversion(expression, target).IsImplicit;
         if (value.IsNull || value.Type is null)

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Parsec.Generators.Model;
 
 namespace Parsec.Generators.Parsing;
 
@@ -10,6 +13,10 @@ namespace Parsec.Generators.Parsing;
 internal sealed class KnownTypes
 {
     private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new();
+
+    // Every cell using a set would otherwise read and capture it again, on every edit.
+    private readonly ConcurrentDictionary<INamedTypeSymbol, (CandidateSetModel? Set, List<DiagnosticInfo> Problems)> candidateSets =
+        new(SymbolEqualityComparer.Default);
 
     private KnownTypes(Compilation compilation)
     {
@@ -47,6 +54,10 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? CandidateAttribute { get; }
 
     public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
+
+    /// <summary>A candidate set read once per compilation (see <see cref="CandidateSetParser.Parse"/>).</summary>
+    public (CandidateSetModel? Set, List<DiagnosticInfo> Problems) CandidateSet(INamedTypeSymbol set) =>
+        candidateSets.GetOrAdd(set, symbol => CandidateSetParser.Parse(symbol, this));
 
     public bool IsTensor(ITypeSymbol? type) =>
         type is not null && Tensor is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
