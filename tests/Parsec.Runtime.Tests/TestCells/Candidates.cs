@@ -8,13 +8,14 @@ public static class Candidates
 {
     public static nn.Module<Tensor, Tensor> Identity() => nn.Identity();
 
-    public static nn.Module<Tensor, Tensor> Zero() => new Lambda("Zero", x => zeros_like(x));
+    public static nn.Module<Tensor, Tensor> Zero() => new Lambda("Zero", x => ActivationLedger.Record(zeros_like(x)));
 
     /// <summary>Fresh standard-normal noise of the input's shape: carries no information about it.</summary>
-    public static nn.Module<Tensor, Tensor> Noise() => new Lambda("Noise", x => randn_like(x));
+    public static nn.Module<Tensor, Tensor> Noise() => new Lambda("Noise", x => ActivationLedger.Record(randn_like(x)));
 
+    /// <summary>Linear followed by <paramref name="activation"/>; both outputs go to the <see cref="ActivationLedger"/>.</summary>
     public static nn.Module<Tensor, Tensor> Dense(int width, nn.Module<Tensor, Tensor> activation) =>
-        nn.Sequential(("linear", nn.Linear(width, width)), ("activation", activation));
+        new Chain("Dense", nn.Linear(width, width), activation);
 
     private sealed class Lambda : nn.Module<Tensor, Tensor>
     {

@@ -50,7 +50,8 @@ public abstract class HandWrittenCell : nn.Module<Tensor, Tensor>, ISearchCell
     {
         if (Relaxation is null) return candidates[Selection(choice)[0]].forward(x);
         var weights = Relaxation.OperationWeights(this, choice, 0);
-        return candidates.Select((candidate, o) => weights[o] * candidate.forward(x)).Aggregate((a, b) => a + b);
+        return candidates.Select((candidate, o) => ActivationLedger.Record(weights[o] * candidate.forward(x)))
+            .Aggregate((a, b) => ActivationLedger.Record(a + b));
     }
 
     /// <summary>The selected inputs in slot order, or per slot Σ_j w[j] input_j under a relaxation.</summary>
@@ -61,7 +62,8 @@ public abstract class HandWrittenCell : nn.Module<Tensor, Tensor>, ISearchCell
         return Enumerable.Range(0, count).Select(slot =>
         {
             var weights = Relaxation.InputWeights(this, choice, slot);
-            return inputs.Select((input, j) => weights[j] * input).Aggregate((a, b) => a + b);
+            return inputs.Select((input, j) => ActivationLedger.Record(weights[j] * input))
+                .Aggregate((a, b) => ActivationLedger.Record(a + b));
         }).ToArray();
     }
 

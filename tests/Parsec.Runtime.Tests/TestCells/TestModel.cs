@@ -22,17 +22,17 @@ public sealed class TestModel : nn.Module<Tensor, Tensor>
     public Action? AfterForward { get; set; }
 
     /// <summary>[Identity | Zero | Noise] on <c>[B, width]</c>.</summary>
-    public static TestModel Operation(int width, int classes) => new(nn.Sequential(new OperationCell()), width, classes);
+    public static TestModel Operation(int width, int classes) => new(new Chain("Body", new OperationCell()), width, classes);
 
     /// <summary>One of three inputs of <c>[B, 3, width]</c>.</summary>
-    public static TestModel Input(int width, int classes) => new(nn.Sequential(new InputCell()), width, classes);
+    public static TestModel Input(int width, int classes) => new(new Chain("Body", new InputCell()), width, classes);
 
     /// <summary><paramref name="depth"/> unshared four-way dense cells on <c>[B, width]</c>.</summary>
     public static TestModel Dense(int width, int classes, int depth)
     {
         var cells = new nn.Module<Tensor, Tensor>[depth];
         for (int i = 0; i < depth; i++) cells[i] = new DenseCell(width);
-        return new TestModel(nn.Sequential(cells), width, classes);
+        return new TestModel(new Chain("Body", cells), width, classes);
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed class TestModel : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var output = head.forward(body.forward(x));
+        var output = ActivationLedger.Record(head.forward(body.forward(x)));
         AfterForward?.Invoke();
         return output;
     }
