@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Parsec.Export;
+
+/// <summary>Small, syntactic edits of captured C# text: indentation, parameter names, return types.</summary>
+internal static class MemberText
+{
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "public", "private", "protected", "internal", "static", "new", "unsafe", "extern", "partial", "readonly", "override", "virtual", "sealed", "abstract",
+    };
+
+    /// <summary>
+    /// <paramref name="text"/> moved to column 0: the indentation its non-blank lines share is removed and blank lines
+    /// are emptied. (A multi-line verbatim string in the text would shift with it; raw strings are unaffected.)
+    /// </summary>
+    public static string Dedent(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        int common = lines.Where(line => line.Trim().Length > 0)
+            .Select(line => line.Length - line.TrimStart(' ', '\t').Length)
+            .DefaultIfEmpty(0)
+            .Min();
+        return string.Join("\n", lines.Select(line => line.Trim().Length == 0 ? "" : line.Substring(common).TrimEnd()));
+    }
+
+    /// <summary>Every non-blank line of <paramref name="text"/> indented by <paramref name="levels"/> levels of four spaces.</summary>
+    public static string Indent(string text, int levels = 1)
+    {
+        string indentation = new(' ', 4 * levels);
+        return string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : indentation + line));
+    }
+
+    /// <summary>The parameters' names of a method declaration such as <c>private Tensor Op(int slot, Tensor x)</c>.</summary>
+    public static IReadOnlyList<string> ParameterNames(string declaration)
+    {
+        int open = declaration.IndexOf('(');
+        int close = declaration.LastIndexOf(')');
+        if (open < 0 || close < open) throw new FormatException($"'{declaration}' is not a method declaration.");
+        return SplitTopLevel(declaration.Substring(open + 1, close - open - 1))
+            .Select(parameter => LastIdentifier(parameter.Split('=')[0]))
+            .ToList();
+    }
+
+    /// <summary>The return type a method named <paramref name="name"/> is declared with, as written.</summary>
+    public static string ReturnType(string methodSource, string name)
+    {
+        var source = string.Join(" ", methodSource.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => !line.StartsWith("//", StringComparison.Ordinal)));
+        int at = source.IndexOf(" " + name + "(", StringComparison.Ordinal);
+        if (at < 0) throw new FormatException($"Cannot find the method {name} in '{source}'.");
+        var words = source.Substring(0, at).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(" ", words.SkipWhile(word => Modifiers.Contains(word)));
+    }
+
+    /// <summary><paramref name="declaration"/> without a <c>partial</c> modifier.</summary>
+    public static string WithoutPartial(string declaration) =>
+        string.Join(" ", declaration.Split(' ').Where(word => word != "partial"));
+
+    private static IEnumerable<string> SplitTopLevel(string list)
+    {
+        int depth = 0, start = 0;
+        for (int i = 0; i < list.Length; i++)
+        {
+            switch (list[i])
+            {
+                case '<' or '(' or '[' or '{': depth++; break;
+                case '>' or ')' or ']' or '}': depth--; break;
+                case ',' when depth == 0:
+                    yield return list.Substring(start, i - start);
+                    start = i + 1;
+                    break;
+            }
+        }
+        if (list.Trim().Length > 0) yield return list.Substring(start);
+    }
+
+    private static string LastIdentifier(string text)
+    {
+        var trimmed = text.Trim();
+        int start = trimmed.Length;
+        while (start > 0 && (char.IsLetterOrDigit(trimmed[start - 1]) || trimmed[start - 1] is '_' or '@')) start--;
+        return trimmed.Substring(start);
+    }
+}
