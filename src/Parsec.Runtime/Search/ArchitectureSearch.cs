@@ -55,7 +55,7 @@ public sealed class ArchitectureSearch
         var validationBatches = strategy.NeedsValidationBatch
             ? new ShuffledBatches(validation!, options.BatchSize, options.Seed + 1)
             : null;
-        strategy.Initialize(new SearchContext(options.Evaluation, device, random, options.Steps));
+        strategy.Initialize(new SearchContext(options.Evaluation, device, random));
         var weightOptimizer = options.WeightOptimizer?.Invoke(model.parameters())
             ?? optim.SGD(model.parameters(), options.WeightLearningRate, options.WeightMomentum, weight_decay: options.WeightDecay);
         var initialRates = weightOptimizer.ParamGroups.Select(group => group.LearningRate).ToArray();

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Parsec.SearchSpace;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Parsec.Search;
@@ -25,9 +24,6 @@ public sealed class ModelSearchSpace
 
     /// <summary>The distribution keys, in the order their first cell appears in the model.</summary>
     public ImmutableArray<CellGroup> Groups { get; }
-
-    /// <summary>The device of the model's parameters (CPU for a model without parameters).</summary>
-    public Device Device => Model.parameters().FirstOrDefault()?.device ?? CPU;
 
     /// <summary>The number of architectures of the whole model.</summary>
     public double Size => Groups.Aggregate(1.0, (product, group) => product * group.Space.Size);

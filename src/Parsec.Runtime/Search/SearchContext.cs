@@ -6,5 +6,4 @@ namespace Parsec.Search;
 /// <param name="Evaluation">Computes loss and accuracy on a batch.</param>
 /// <param name="Device">The model's device; tensors a strategy creates go there.</param>
 /// <param name="Random">The run's seeded generator for sampling architectures (checkpointed by the caller).</param>
-/// <param name="TotalSteps">The run's length.</param>
-public sealed record SearchContext(IEvaluation Evaluation, Device Device, SearchRandom Random, int TotalSteps);
+public sealed record SearchContext(IEvaluation Evaluation, Device Device, SearchRandom Random);

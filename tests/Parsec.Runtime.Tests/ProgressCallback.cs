@@ -1,0 +1,10 @@
+using System;
+using Parsec.Search;
+
+namespace Parsec.Runtime.Tests;
+
+/// <summary>Reports synchronously on the search's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+internal sealed class ProgressCallback(Action<SearchProgress> report) : IProgress<SearchProgress>
+{
+    public void Report(SearchProgress value) => report(value);
+}
