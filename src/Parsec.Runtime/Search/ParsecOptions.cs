@@ -23,4 +23,11 @@ public sealed record ParsecOptions
     /// sample, no validation set needed.
     /// </summary>
     public bool UseTrainingBatchForArchitecture { get; init; }
+
+    /// <summary>
+    /// Steps during which only the weights learn and π stays put. While the shared weights are untrained, the
+    /// parameter-free candidates (skip, pooling, zero) have the lowest loss, and at T = 1 the nearly one-hot ω lets π
+    /// lock onto them; a warm-up lets the weights catch up first.
+    /// </summary>
+    public int ArchitectureWarmupSteps { get; init; }
 }

@@ -25,6 +25,8 @@ public sealed class ParsecStrategy : ISearchStrategy
         Options = options ?? new ParsecOptions();
         if (Options.Samples < 1)
             throw new ArgumentException($"ParsecOptions.Samples is {Options.Samples}: draw at least one architecture per step.", nameof(options));
+        if (Options.ArchitectureWarmupSteps < 0)
+            throw new ArgumentException("ParsecOptions.ArchitectureWarmupSteps cannot be negative.", nameof(options));
         if (!(Options.LikelihoodTemperature > 0))
             throw new ArgumentException("ParsecOptions.LikelihoodTemperature must be positive.", nameof(options));
         Space = space;
@@ -60,7 +62,7 @@ public sealed class ParsecStrategy : ISearchStrategy
     {
         var run = context ?? throw new InvalidOperationException("Call Initialize before Step.");
         var estimate = Estimate(step.Training, step.Validation, run.Random, run.Evaluation, step.Index);
-        AscendArchitecture(estimate.ArchitectureGradient);
+        if (step.Index >= Options.ArchitectureWarmupSteps) AscendArchitecture(estimate.ArchitectureGradient);
         return new StepOutcome(estimate.Loss, estimate.Accuracy, estimate.EffectiveSampleSize);
     }
 
