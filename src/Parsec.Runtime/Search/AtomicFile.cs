@@ -7,8 +7,9 @@ namespace Parsec.Search;
 /// Writes a file so a reader sees either the old content or the complete new one: the bytes go to a temporary file
 /// next to the target, are flushed to disk, then renamed over the target.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes, creating its folder if needed.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         string fullPath = Path.GetFullPath(path);

@@ -1,0 +1,53 @@
+using System;
+
+namespace Parsec.Samples.FashionMnist;
+
+/// <summary>
+/// How much work a run does. The search runs PARSEC on a small, cheap network over part of the training set; the
+/// winner is then exported and retrained from scratch at a larger size on the whole training set (the paper's
+/// transfer from a small problem to a larger one).
+/// </summary>
+/// <param name="Name">The preset's name.</param>
+/// <param name="SearchImages">Training images the search sees (split 5:1 into weight and architecture batches).</param>
+/// <param name="SearchSteps">PARSEC steps.</param>
+/// <param name="SearchChannels">Channels of the searched network's first cell.</param>
+/// <param name="RetrainImages">Training images for the retraining; the last tenth is held out for the validation curve.</param>
+/// <param name="RetrainEpochs">Epochs of retraining.</param>
+/// <param name="RetrainChannels">Channels of the retrained network's first cell.</param>
+/// <param name="Layout">Cells: N normal, R reduction.</param>
+/// <param name="StemStride">Stride of the stem convolution (2 quarters the cost of every cell).</param>
+/// <param name="BatchSize">Minibatch size for search and retraining.</param>
+public sealed record Budget(
+    string Name,
+    int SearchImages,
+    int SearchSteps,
+    int SearchChannels,
+    int RetrainImages,
+    int RetrainEpochs,
+    int RetrainChannels,
+    string Layout,
+    int StemStride,
+    int BatchSize)
+{
+    /// <summary>About 12 minutes on a 2-core CPU.</summary>
+    public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 300, SearchChannels: 8,
+        RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 16, Layout: "NRN", StemStride: 2, BatchSize: 128);
+
+    /// <summary>The longer run README documents, for higher accuracy.</summary>
+    public static Budget Long { get; } = new("long", SearchImages: 30_000, SearchSteps: 1_000, SearchChannels: 8,
+        RetrainImages: 60_000, RetrainEpochs: 15, RetrainChannels: 24, Layout: "NRN", StemStride: 2, BatchSize: 128);
+
+    /// <summary>Seconds, not minutes: proves the pipeline end to end (tests, first look).</summary>
+    public static Budget Smoke { get; } = new("smoke", SearchImages: 240, SearchSteps: 3, SearchChannels: 4,
+        RetrainImages: 200, RetrainEpochs: 1, RetrainChannels: 4, Layout: "NR", StemStride: 2, BatchSize: 32);
+
+    /// <summary>The preset named <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No preset has that name.</exception>
+    public static Budget Named(string name) => name switch
+    {
+        "default" => Default,
+        "long" => Long,
+        "smoke" => Smoke,
+        _ => throw new ArgumentException($"Unknown budget '{name}': use default, long or smoke."),
+    };
+}

@@ -1,0 +1,44 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Parsec.Search;
+
+namespace Parsec.Samples.FashionMnist;
+
+/// <summary>Writes <c>metrics.json</c>: the run's figures under stable snake_case keys, for scripts and comparisons.</summary>
+public static class Metrics
+{
+    public static void Write(RunSummary summary, string path)
+    {
+        var json = new JsonObject
+        {
+            ["test_accuracy"] = summary.TestAccuracy,
+            ["search_seconds"] = summary.SearchSeconds,
+            ["retrain_seconds"] = summary.RetrainSeconds,
+            ["total_seconds"] = summary.TotalSeconds,
+            ["parameters"] = summary.Parameters,
+            ["budget"] = summary.Budget,
+            ["seed"] = summary.Seed,
+            ["samples"] = summary.Samples,
+            ["architecture"] = summary.Architecture,
+            ["epochs"] = new JsonArray(summary.Epochs.Select(epoch => (JsonNode)new JsonObject
+            {
+                ["epoch"] = epoch.Epoch,
+                ["training_loss"] = epoch.TrainingLoss,
+                ["training_accuracy"] = epoch.TrainingAccuracy,
+                ["validation_loss"] = epoch.ValidationLoss,
+                ["validation_accuracy"] = epoch.ValidationAccuracy,
+            }).ToArray()),
+        };
+        if (summary.RandomAccuracies is { Count: > 0 } random)
+        {
+            json["random_accuracies"] = new JsonArray(random.Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
+            json["random_mean"] = random.Average();
+            json["random_best"] = random.Max();
+        }
+        string text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Parsec.Search;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using static TorchSharp.torch;
+
+namespace Parsec.Samples.FashionMnist;
+
+/// <summary>The sample's phases in order: search, export, retrain, evaluate, (compare), report.</summary>
+public static class Pipeline
+{
+    public static RunSummary Run(SampleOptions options, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var budget = options.Budget;
+        var device = options.Device == "cuda" && cuda.is_available() ? CUDA : CPU;
+        Directory.CreateDirectory(options.Output);
+
+        var training = FashionMnistData.LoadTraining(options.Data, Math.Max(budget.SearchImages, budget.RetrainImages));
+        var test = FashionMnistData.LoadTest(options.Data);
+        AnsiConsole.MarkupLineInterpolated(
+            $"Fashion-MNIST: {training.Count:N0} training and {test.Count:N0} test images from [bold]{options.Data}[/]; budget [bold]{budget.Name}[/], device {device.type}.");
+
+        SearchOutcome search = null!;
+        WithProgress($"PARSEC search ({budget.SearchSteps} steps, K={options.Samples})", budget.SearchSteps, report =>
+            search = SearchPhase.Run(options, training, progress => report(progress.Step), cancellationToken));
+        AnsiConsole.Write(DistributionTable(search.Result));
+        string architecture = search.Result.Best.ToString(search.Result.Space);
+        AnsiConsole.MarkupLineInterpolated($"Chosen architecture: [bold]{architecture}[/]");
+
+        var winner = WinnerExport.Export(search, options);
+        AnsiConsole.MarkupLineInterpolated($"Exported [bold]{winner.SourcePath}[/] and its weights.");
+
+        var retrainSet = RetrainSplits(training, budget);
+        var retrainClock = Stopwatch.StartNew();
+        var (epochs, accuracy, parameters) = RetrainAndTest(winner.Source, winner.TypeName, "Retraining the winner from scratch", options, retrainSet, test, device, cancellationToken);
+        double retrainSeconds = retrainClock.Elapsed.TotalSeconds;
+
+        List<double>? randomAccuracies = null;
+        if (options.CompareRandom > 0)
+        {
+            randomAccuracies = new List<double>();
+            var baselines = WinnerExport.RandomArchitectures(search, options, options.CompareRandom);
+            for (int i = 0; i < baselines.Count; i++)
+                randomAccuracies.Add(RetrainAndTest(baselines[i].Source, baselines[i].TypeName,
+                    $"Random architecture {i + 1}/{baselines.Count}", options, retrainSet, test, device, cancellationToken).Accuracy);
+        }
+
+        var summary = new RunSummary
+        {
+            Budget = budget.Name,
+            Seed = options.Seed,
+            Samples = options.Samples,
+            Architecture = architecture,
+            TestAccuracy = accuracy,
+            Parameters = parameters,
+            SearchSeconds = search.Seconds,
+            RetrainSeconds = retrainSeconds,
+            TotalSeconds = clock.Elapsed.TotalSeconds,
+            Epochs = epochs,
+            RandomAccuracies = randomAccuracies,
+        };
+        var plots = new List<string> { Plots.Search(search.Result.History, options.Output), Plots.Training(epochs, options.Output) };
+        plots.AddRange(Plots.ChoiceProbabilities(search.Probabilities, options.Output));
+        Metrics.Write(summary, Path.Combine(options.Output, "metrics.json"));
+        Report.Write(summary, search.Result, Path.GetRelativePath(options.Output, winner.SourcePath), plots, Path.Combine(options.Output, "report.md"));
+        return summary;
+    }
+
+    /// <summary>The end-of-run table.</summary>
+    public static IRenderable SummaryTable(RunSummary summary, SampleOptions options)
+    {
+        var table = new Table().Title("Parsec on Fashion-MNIST").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("test accuracy (retrained winner)", $"{100 * summary.TestAccuracy:F2}%");
+        table.AddRow("parameters", $"{summary.Parameters:N0}");
+        table.AddRow("search", $"{summary.SearchSeconds:F0} s");
+        table.AddRow("retraining", $"{summary.RetrainSeconds:F0} s");
+        table.AddRow("total", $"{summary.TotalSeconds:F0} s");
+        if (summary.RandomAccuracies is { Count: > 0 } random)
+        {
+            table.AddRow($"random x{random.Count}: mean", $"{100 * random.Average():F2}%");
+            table.AddRow($"random x{random.Count}: best", $"{100 * random.Max():F2}%");
+        }
+        table.AddRow("artifacts", Markup.Escape(Path.GetFullPath(options.Output)));
+        return table;
+    }
+
+    private static (IReadOnlyList<EpochRecord> Epochs, double Accuracy, long Parameters) RetrainAndTest(
+        string source, string typeName, string title, SampleOptions options, (LabeledDataset Training, LabeledDataset Validation) data,
+        FashionMnistSplit test, Device device, CancellationToken cancellationToken)
+    {
+        var budget = options.Budget;
+        using var model = ExportedModelCompiler.CreateInstance<TorchSharp.torch.nn.Module<Tensor, Tensor>>(
+            source, typeName, budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
+        IReadOnlyList<EpochRecord> epochs = Array.Empty<EpochRecord>();
+        WithProgress($"{title} ({budget.RetrainEpochs} epochs)", 1000, report =>
+            epochs = Retrainer.Train(model, data.Training, data.Validation, budget.RetrainEpochs, budget.BatchSize, options.Seed, device,
+                fraction => report((int)(fraction * 1000)), cancellationToken));
+        var (testInputs, testLabels) = test.ToTensors();
+        var (_, accuracy) = Retrainer.Evaluate(model, new LabeledDataset(testInputs, testLabels), device);
+        AnsiConsole.MarkupLineInterpolated($"{title}: test accuracy [bold]{100 * accuracy:F2}%[/]");
+        return (epochs, accuracy, model.parameters().Sum(parameter => parameter.numel()));
+    }
+
+    private static (LabeledDataset Training, LabeledDataset Validation) RetrainSplits(FashionMnistSplit training, Budget budget)
+    {
+        int images = Math.Min(budget.RetrainImages, training.Count);
+        int held = Math.Max(1, images / 10);
+        var (trainingInputs, trainingLabels) = training.ToTensors(0, images - held);
+        var (validationInputs, validationLabels) = training.ToTensors(images - held, held);
+        return (new LabeledDataset(trainingInputs, trainingLabels), new LabeledDataset(validationInputs, validationLabels));
+    }
+
+    private static Table DistributionTable(SearchResult result)
+    {
+        var table = new Table().Title("Learned distribution: each choice's most probable option")
+            .AddColumn("choice").AddColumn("option").AddColumn(new TableColumn("p").RightAligned()).AddColumn(new TableColumn("entropy").RightAligned());
+        foreach (var choice in result.Choices)
+        {
+            var first = choice.Probabilities[0];
+            int best = Enumerable.Range(0, first.Length).MaxBy(option => first[option]);
+            table.AddRow(Markup.Escape($"{choice.Key}.{choice.Choice}"), Markup.Escape(choice.Options[best]), $"{first[best]:F3}", $"{choice.Entropy:F3}");
+        }
+        return table;
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a progress bar with elapsed and remaining time; work reports its done count.</summary>
+    private static void WithProgress(string description, int total, Action<Action<int>> work)
+    {
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(description), maxValue: total);
+                work(done => task.Value = done);
+                task.Value = total;
+            });
+    }
+}

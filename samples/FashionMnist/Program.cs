@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Parsec.Samples.FashionMnist;
+using Parsec.Search;
+using Spectre.Console;
+using static TorchSharp.torch;
+
+SampleOptions options;
+try
+{
+    options = SampleOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
+    return 2;
+}
+if (options.Help)
+{
+    Console.WriteLine(SampleOptions.Usage);
+    return 0;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, press) =>
+{
+    // The first Ctrl-C stops at the next step boundary, after a checkpoint; a second one kills the process.
+    if (cancellation.IsCancellationRequested) return;
+    press.Cancel = true;
+    cancellation.Cancel();
+    AnsiConsole.MarkupLine("[yellow]Stopping at the next step boundary...[/]");
+};
+
+try
+{
+    var summary = Pipeline.Run(options, cancellation.Token);
+    AnsiConsole.Write(Pipeline.SummaryTable(summary, options));
+    return 0;
+}
+catch (OperationCanceledException)
+{
+    AnsiConsole.MarkupLineInterpolated(
+        $"[yellow]Stopped. The search checkpoint is in {Path.Combine(options.Output, "search.checkpoint")}; run again with --resume to go on.[/]");
+    return 130;
+}
+catch (Exception error) when (error is FileNotFoundException or InvalidDataException)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
+    AnsiConsole.MarkupLine("Install the data with [bold]sudo apt-get install dataset-fashion-mnist[/] (samples/FashionMnist/run.sh does it as root), or pass [bold]--data DIR[/].");
+    return 1;
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Parsec.Samples.FashionMnist;
+
+/// <summary>The command line of the Fashion-MNIST sample.</summary>
+public sealed record SampleOptions
+{
+    /// <summary>The text <c>--help</c> prints.</summary>
+    public const string Usage = """
+        Parsec on Fashion-MNIST: PARSEC search -> export -> retrain from scratch -> test evaluation.
+
+        usage: samples/FashionMnist/run.sh [options]
+
+          --budget NAME        default (about 12 minutes on 2 cores), long, or smoke (seconds)   [default]
+          --seed N             seed of the search, the retraining and the random baselines      [1]
+          --samples K          architectures PARSEC samples per step                             [4]
+          --device cpu|cuda    where to train; cuda falls back to cpu when unavailable           [cpu]
+          --out DIR            where artifacts go                                                [artifacts]
+          --data DIR           folder with the four Fashion-MNIST *-ubyte.gz files               [/usr/share/datasets/fashion-mnist]
+          --resume             continue the search from DIR/search.checkpoint
+          --compare-random N   also retrain N uniformly random architectures and compare         [0]
+          --help               this text
+
+        Ctrl-C stops the search at a step boundary after writing a checkpoint; --resume goes on from it.
+        """;
+
+    public Budget Budget { get; init; } = Budget.Default;
+    public long Seed { get; init; } = 1;
+    public int Samples { get; init; } = 4;
+    public string Device { get; init; } = "cpu";
+    public string Output { get; init; } = "artifacts";
+    public string Data { get; init; } = FashionMnistData.DebianFolder;
+    public bool Resume { get; init; }
+    public int CompareRandom { get; init; }
+    public bool Help { get; init; }
+
+    /// <summary>Parses the arguments; a mistake is an <see cref="ArgumentException"/> that says what to change.</summary>
+    public static SampleOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SampleOptions();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--budget" => options with { Budget = Budget.Named(Value()) },
+                "--seed" => options with { Seed = Integer(name, Value(), 0) },
+                "--samples" => options with { Samples = (int)Integer(name, Value(), 1) },
+                "--device" => options with { Device = DeviceName(Value()) },
+                "--out" => options with { Output = Value() },
+                "--data" => options with { Data = Value() },
+                "--resume" => options with { Resume = true },
+                "--compare-random" => options with { CompareRandom = (int)Integer(name, Value(), 0) },
+                "--help" or "-h" => options with { Help = true },
+                _ => throw new ArgumentException($"Unknown option '{name}'; run with --help for the list."),
+            };
+        }
+        return options;
+    }
+
+    private static long Integer(string name, string text, long minimum) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value >= minimum && value <= int.MaxValue
+            ? value
+            : throw new ArgumentException($"{name} takes a whole number of at least {minimum}, not '{text}'.");
+
+    private static string DeviceName(string text) =>
+        text is "cpu" or "cuda" ? text : throw new ArgumentException($"--device takes cpu or cuda, not '{text}'.");
+}

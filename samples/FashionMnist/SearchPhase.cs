@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Threading;
+using Parsec.Samples.Darts;
+using Parsec.Search;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Parsec.Samples.FashionMnist;
+
+/// <summary>What the search phase produced.</summary>
+public sealed record SearchOutcome(SearchResult Result, SearchOptions Settings, ParsecStrategy Strategy, ProbabilityHistory Probabilities, double Seconds, string DistributionPath);
+
+/// <summary>
+/// PARSEC on the small search network: weights learn on 5/6 of the search images, the distribution on the other
+/// sixth, and a checkpoint is written every <see cref="CheckpointEvery"/> steps and on Ctrl-C.
+/// </summary>
+public static class SearchPhase
+{
+    private const int CheckpointEvery = 25;
+
+    public static SearchOutcome Run(SampleOptions options, FashionMnistSplit data, Action<SearchProgress> onProgress, CancellationToken cancellationToken)
+    {
+        var budget = options.Budget;
+        var network = new DartsNetwork(budget.Layout, budget.SearchChannels, 10, budget.StemStride);
+        var space = ModelSearchSpace.Of(network);
+        var strategy = new ParsecStrategy(space, new ParsecOptions { Samples = options.Samples });
+        var settings = new SearchOptions
+        {
+            Steps = budget.SearchSteps,
+            BatchSize = budget.BatchSize,
+            Seed = options.Seed,
+            Device = options.Device == "cuda" ? DeviceType.CUDA : DeviceType.CPU,
+            CheckpointPath = Path.Combine(options.Output, "search.checkpoint"),
+            CheckpointEvery = CheckpointEvery,
+            Resume = options.Resume,
+        };
+        var search = new ArchitectureSearch(strategy, settings);
+
+        int images = Math.Min(budget.SearchImages, data.Count);
+        int trainingImages = images * 5 / 6;
+        var (trainingInputs, trainingLabels) = data.ToTensors(0, trainingImages);
+        var (validationInputs, validationLabels) = data.ToTensors(trainingImages, images - trainingImages);
+        var probabilities = new ProbabilityHistory();
+        var reporter = new SynchronousProgress<SearchProgress>(progress =>
+        {
+            probabilities.Record(progress.Step, strategy.Distribution.Summaries());
+            onProgress(progress);
+        });
+        var result = search.Run(new LabeledDataset(trainingInputs, trainingLabels), new LabeledDataset(validationInputs, validationLabels),
+            reporter, cancellationToken);
+
+        string distributionPath = Path.Combine(options.Output, "distribution.json");
+        strategy.Distribution.Save(distributionPath);
+        double seconds = result.History.Count > 0 ? result.History[^1].ElapsedSeconds : 0;
+        return new SearchOutcome(result, settings, strategy, probabilities, seconds, distributionPath);
+    }
+
+    /// <summary>Runs the handler on the reporting thread, so every step is recorded in order (unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
+    {
+        public void Report(T value) => handler(value);
+    }
+}
