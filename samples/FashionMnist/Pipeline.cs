@@ -31,7 +31,9 @@ public static class Pipeline
             search = SearchPhase.Run(options, training, progress => report(progress.Step), cancellationToken));
         AnsiConsole.Write(DistributionTable(search.Result));
         string architecture = search.Result.Best.ToString(search.Result.Space);
-        AnsiConsole.MarkupLineInterpolated($"Chosen architecture: [bold]{architecture}[/]");
+        AnsiConsole.MarkupLine("Chosen architecture (the most probable option of every choice):");
+        foreach (string line in ChoiceNames.Lines(search.Result.Best, search.Result.Space))
+            AnsiConsole.MarkupLineInterpolated($"  [bold]{line}[/]");
 
         var winner = WinnerExport.Export(search, options);
         AnsiConsole.MarkupLineInterpolated($"Exported [bold]{winner.SourcePath}[/] and its weights.");
@@ -124,7 +126,7 @@ public static class Pipeline
         {
             var first = choice.Probabilities[0];
             int best = Enumerable.Range(0, first.Length).MaxBy(option => first[option]);
-            table.AddRow(Markup.Escape($"{choice.Key}.{choice.Choice}"), Markup.Escape(choice.Options[best]), $"{first[best]:F3}", $"{choice.Entropy:F3}");
+            table.AddRow(Markup.Escape(ChoiceNames.Of(choice)), Markup.Escape(choice.Options[best]), $"{first[best]:F3}", $"{choice.Entropy:F3}");
         }
         return table;
     }

@@ -15,7 +15,7 @@ public sealed class ProbabilityHistory
     /// <summary>The recorded steps.</summary>
     public IReadOnlyList<int> Steps => steps;
 
-    /// <summary>Every recorded choice, as <c>Key.Choice</c>.</summary>
+    /// <summary>Every recorded choice, named by <see cref="ChoiceNames.Of"/>.</summary>
     public IEnumerable<string> Choices => byChoice.Keys;
 
     /// <summary>Records the distribution's state after <paramref name="step"/>.</summary>
@@ -24,7 +24,7 @@ public sealed class ProbabilityHistory
         steps.Add(step);
         foreach (var summary in summaries)
         {
-            string name = $"{summary.Key}.{summary.Choice}";
+            string name = ChoiceNames.Of(summary);
             if (!byChoice.TryGetValue(name, out var rows))
             {
                 byChoice[name] = rows = new List<double[]>();

@@ -34,7 +34,8 @@ public static class Report
         text.AppendLine();
         text.AppendLine("## The winner");
         text.AppendLine();
-        text.AppendLine($"`{summary.Architecture}`");
+        foreach (string line in ChoiceNames.Lines(search.Best, search.Space))
+            text.AppendLine($"* `{line}`");
         text.AppendLine();
         text.AppendLine($"Exported to `{exportedSource}`: plain TorchSharp, no reference to Parsec.");
         text.AppendLine();
@@ -46,7 +47,7 @@ public static class Report
         {
             var first = choice.Probabilities[0];
             int best = Enumerable.Range(0, first.Length).MaxBy(option => first[option]);
-            text.AppendLine($"| {choice.Key}.{choice.Choice} | {choice.Options[best]} | {first[best]:F3} | {choice.Entropy:F3} |");
+            text.AppendLine($"| {ChoiceNames.Of(choice)} | {choice.Options[best]} | {first[best]:F3} | {choice.Entropy:F3} |");
         }
         text.AppendLine();
         text.AppendLine("## Plots");

@@ -19,12 +19,19 @@ public static class SearchPhase
 {
     private const int CheckpointEvery = 25;
 
+    /// <summary>The share of the search during which only the weights learn (see <see cref="ParsecOptions.ArchitectureWarmupSteps"/>).</summary>
+    private const double WarmupFraction = 0.2;
+
     public static SearchOutcome Run(SampleOptions options, FashionMnistSplit data, Action<SearchProgress> onProgress, CancellationToken cancellationToken)
     {
         var budget = options.Budget;
         var network = new DartsNetwork(budget.Layout, budget.SearchChannels, 10, budget.StemStride);
         var space = ModelSearchSpace.Of(network);
-        var strategy = new ParsecStrategy(space, new ParsecOptions { Samples = options.Samples });
+        var strategy = new ParsecStrategy(space, new ParsecOptions
+        {
+            Samples = options.Samples,
+            ArchitectureWarmupSteps = (int)(budget.SearchSteps * WarmupFraction),
+        });
         var settings = new SearchOptions
         {
             Steps = budget.SearchSteps,
