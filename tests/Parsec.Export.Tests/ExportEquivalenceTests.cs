@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Parsec.Export.Tests.Infrastructure;
 using Parsec.Export.Tests.TestCells;
 using Parsec.Samples.Darts;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
@@ -61,6 +63,20 @@ public sealed class ExportEquivalenceTests
 
         double difference = ExportAndCompare(supernet, architecture, randn(2, 1, 8, 8),
             "Parsec.Samples.Darts.Exported.DartsNetwork", "NRN", 4, 5, 1);
+
+        Assert.InRange(difference, 0, Tolerance);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Types_nested_in_a_static_class_are_exported_inside_it(int candidate)
+    {
+        manual_seed(candidate);
+        var supernet = new NestedNetwork(4);
+        var architecture = new ModelArchitecture(ImmutableArray.Create(new CellArchitecture(ImmutableArray.Create(ImmutableArray.Create(candidate)))));
+
+        double difference = ExportAndCompare(supernet, architecture, randn(3, 4), "Parsec.Export.Tests.TestCells.Exported.NestedNetwork", 4L);
 
         Assert.InRange(difference, 0, Tolerance);
     }

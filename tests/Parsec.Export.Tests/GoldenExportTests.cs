@@ -48,6 +48,17 @@ public sealed class GoldenExportTests
         Golden.Match("DartsNetwork.cs.txt", source.Text);
     }
 
+    [Fact]
+    public void Types_nested_in_a_static_class()
+    {
+        var model = new NestedNetwork(4);
+        var architecture = Architectures.Random(ModelSearchSpace.Of(model), seed: 1);
+
+        var source = new ModelExporter().Render(model, architecture);
+
+        Golden.Match("NestedNetwork.cs.txt", source.Text);
+    }
+
     /// <summary>Uniform probabilities (one row per choice, a row per slot for a non-distinct input choice).</summary>
     private static IReadOnlyList<ChoiceSummary> UniformProbabilities(ModelSearchSpace space) =>
         space.Groups.SelectMany(group => group.Space.Choices.Select(choice =>

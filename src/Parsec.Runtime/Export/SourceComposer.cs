@@ -50,7 +50,7 @@ internal sealed class SourceComposer
             .Concat(sets.Select(set => set.Source)).SelectMany(source => source.Usings));
         string text = templates.Render("File.scriban", new
         {
-            ModelType = modelType.FullName,
+            ModelType = modelType.FullName!.Replace('+', '.'),
             WeightsFile = options.WriteWeights ? className + ModelExporter.WeightsExtension : null,
             HasProbabilities = provenance is { Probabilities.Count: > 0 },
             Choices = HeaderChoices(space, architecture, provenance),

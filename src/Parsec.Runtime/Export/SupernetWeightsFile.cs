@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -12,6 +13,9 @@ namespace Parsec.Export;
 /// </summary>
 internal static class SupernetWeightsFile
 {
+    // More dimensions than any tensor has: the bytes are not a tensor header.
+    private const int MaxRank = 64;
+
     /// <summary>The file's tensors by state name, created in the caller's dispose scope.</summary>
     /// <exception cref="InvalidDataException">The file is not a weights file of <paramref name="model"/>.</exception>
     public static Dictionary<string, Tensor> Read(string path, nn.Module model)
@@ -31,7 +35,9 @@ internal static class SupernetWeightsFile
                 string name = reader.ReadString();
                 long start = stream.Position;
                 var type = (ScalarType)ReadLength(reader);
-                var shape = new long[ReadLength(reader)];
+                long rank = ReadLength(reader);
+                if (rank > MaxRank) throw Mismatch($"'{name}' claims {rank} dimensions (it is not a TorchSharp weights file)");
+                var shape = new long[rank];
                 for (int d = 0; d < shape.Length; d++) shape[d] = ReadLength(reader);
                 if (!expected.TryGetValue(name, out var target))
                     throw Mismatch($"its entry '{name}' is not a parameter or buffer of the model");
@@ -43,9 +49,9 @@ internal static class SupernetWeightsFile
                 loaded.Add(name, tensor);
             }
         }
-        catch (EndOfStreamException)
+        catch (Exception problem) when (problem is EndOfStreamException or FormatException)
         {
-            throw Mismatch("the file ends early (it is truncated, or not a TorchSharp weights file)");
+            throw Mismatch("it is truncated, or not a TorchSharp weights file");
         }
         string? missing = expected.Keys.FirstOrDefault(name => !loaded.ContainsKey(name));
         if (missing is not null) throw Mismatch($"it has no entry for '{missing}'");
@@ -63,6 +69,6 @@ internal static class SupernetWeightsFile
             value |= (long)(next & 0x7F) << shift;
             if ((next & 0x80) == 0) return value;
         }
-        throw new InvalidDataException("A LEB128 number runs over 64 bits.");
+        throw new FormatException("A LEB128 number runs over 64 bits.");
     }
 }

@@ -19,11 +19,16 @@ internal sealed class TypeTree
         var level = roots;
         foreach (string container in containingTypes)
         {
-            var node = level.FirstOrDefault(n => n.Declaration == container && n.IsContainer);
+            var node = level.FirstOrDefault(n => SameType(n.Declaration, container));
+            // The generator captures a nested type as a member of its containing type, verbatim (choice declarations
+            // and all candidates included), so a cell or set nested in another exported type cannot be fixed.
+            if (node is { IsContainer: false })
+                throw new NotSupportedException(
+                    $"'{declaration}' is declared inside '{container}', which is exported too: move it out of that type to export it.");
             if (node is null) level.Add(node = new Node(container, IsContainer: true));
             level = node.Children;
         }
-        if (level.Any(n => n.Declaration == declaration))
+        if (level.Any(n => SameType(n.Declaration, declaration)))
             throw new NotSupportedException(
                 $"Two exported types are both declared as '{declaration}' (from different namespaces): the export puts every type " +
                 "in one namespace, so give them different names.");
@@ -56,6 +61,9 @@ internal sealed class TypeTree
         }
         return blocks;
     }
+
+    private static bool SameType(string declaration, string other) =>
+        MemberText.WithoutPartial(declaration) == MemberText.WithoutPartial(other);
 
     private sealed record Node(string Declaration, bool IsContainer)
     {
