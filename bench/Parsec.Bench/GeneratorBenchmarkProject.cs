@@ -11,7 +11,7 @@ namespace Parsec.Bench;
 /// <summary>
 /// The in-memory project the generator benchmark runs on: one DARTS candidate set, <c>cells</c> DARTS-like cells
 /// (four nodes, each an input choice with a per-input operation family, plus an activation and a width choice),
-/// and a few unrelated files, one of which the warm runs edit.
+/// <paramref name="cellsPerFile"/> to a file, and a few unrelated files, one of which the warm runs edit.
 /// </summary>
 internal sealed class GeneratorBenchmarkProject
 {
@@ -19,15 +19,24 @@ internal sealed class GeneratorBenchmarkProject
 
     private const string UnrelatedPath = "/bench/Unrelated0.cs";
 
-    public GeneratorBenchmarkProject(int cells)
+    public GeneratorBenchmarkProject(int cells, int cellsPerFile = 1)
     {
         var trees = new List<SyntaxTree> { Parse("/bench/Ops.cs", Ops) };
-        for (int i = 0; i < cells; i++) trees.Add(Parse($"/bench/Cell{i}.cs", Cell(i)));
+        for (int first = 0; first < cells; first += cellsPerFile)
+        {
+            int file = first / cellsPerFile;
+            trees.Add(Parse($"/bench/Cells{file}.cs", CellFile(file, first, Math.Min(cellsPerFile, cells - first))));
+            CellFiles++;
+        }
         for (int i = 0; i < 5; i++) trees.Add(Parse($"/bench/Unrelated{i}.cs", Unrelated(i, 0)));
         Trees = trees;
     }
 
+    /// <summary>The parsed trees; every compilation of the benchmark shares them, so that no run pays for parsing.</summary>
     public IReadOnlyList<SyntaxTree> Trees { get; }
+
+    /// <summary>How many files hold the cells.</summary>
+    public int CellFiles { get; }
 
     public CSharpCompilation Compilation() =>
         CSharpCompilation.Create("GeneratorBenchmark", Trees, References.Value,
@@ -88,14 +97,22 @@ internal sealed class GeneratorBenchmarkProject
         }
         """;
 
+    private static string CellFile(int file, int first, int count)
+    {
+        var text = new StringBuilder($$"""
+            using Parsec;
+            using Bench.Ops;
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            namespace Bench.Cells{{first / 10}};
+
+            """);
+        for (int i = first; i < first + count; i++) text.Append('\n').Append(Cell(i)).Append('\n');
+        return text.ToString();
+    }
+
     private static string Cell(int index) => $$"""
-        using Parsec;
-        using Bench.Ops;
-        using TorchSharp;
-        using static TorchSharp.torch;
-
-        namespace Bench.Cells{{index / 10}};
-
         /// <summary>DARTS-like cell number {{index}}.</summary>
         [SearchCell]
         public sealed partial class Cell{{index}} : nn.Module<Tensor, Tensor, Tensor>
