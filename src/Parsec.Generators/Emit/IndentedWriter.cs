@@ -3,10 +3,42 @@ using System.Text;
 namespace Parsec.Generators.Emit;
 
 /// <summary>Writes generated C# line by line with four-space indentation and \n line endings.</summary>
+/// <remarks>
+/// A generated cell runs to tens of kilobytes, so the writer reuses one large buffer per thread (see
+/// <see cref="Rent"/> and <see cref="ToStringAndRelease"/>) rather than growing a new one for every file.
+/// </remarks>
 internal sealed class IndentedWriter
 {
-    private readonly StringBuilder text = new();
+    private const int InitialCapacity = 64 * 1024;
+    private const int MaxPooledCapacity = 1024 * 1024;
+
+    [System.ThreadStatic]
+    private static StringBuilder? pooled;
+
+    private readonly StringBuilder text;
     private int depth;
+
+    public IndentedWriter() : this(new StringBuilder(InitialCapacity))
+    {
+    }
+
+    private IndentedWriter(StringBuilder text) => this.text = text;
+
+    /// <summary>A writer over this thread's pooled buffer; finish it with <see cref="ToStringAndRelease"/>.</summary>
+    public static IndentedWriter Rent()
+    {
+        var buffer = pooled ?? new StringBuilder(InitialCapacity);
+        pooled = null;
+        return new IndentedWriter(buffer.Clear());
+    }
+
+    /// <summary>The text written, after which the buffer goes back to the pool and the writer must not be used.</summary>
+    public string ToStringAndRelease()
+    {
+        string result = text.ToString();
+        if (text.Capacity <= MaxPooledCapacity) pooled = text.Clear();
+        return result;
+    }
 
     public void Line(string line = "")
     {

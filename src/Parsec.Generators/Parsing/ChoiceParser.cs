@@ -289,7 +289,7 @@ internal sealed class ChoiceParser
             ChoiceMemberKind.Value,
             property.Name,
             PropertyDeclaration(syntax),
-            ImplementationModifiers(syntax.Modifiers) + property.Type.ToDisplayString(SymbolFormats.FullyQualified) + " " + Identifiers.Escape(property.Name),
+            ImplementationModifiers(syntax.Modifiers) + known.FullyQualifiedName(property.Type) + " " + Identifiers.Escape(property.Name),
             EquatableArray<string>.Empty,
             EquatableArray<string>.Empty,
             SetIndex: -1,
@@ -297,7 +297,7 @@ internal sealed class ChoiceParser
             Count: 1,
             Distinct: true,
             ReturnsArray: false,
-            property.Type.ToDisplayString(SymbolFormats.FullyQualified),
+            known.FullyQualifiedName(property.Type),
             EquatableArray.From(texts)), null));
     }
 
@@ -346,11 +346,19 @@ internal sealed class ChoiceParser
     private static string PropertyDeclaration(PropertyDeclarationSyntax syntax) =>
         ModifiersWithoutPartial(syntax.Modifiers) + SourceText.OneLine(syntax.Type) + " " + syntax.Identifier.Text;
 
-    private static string MethodSignature(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
-        ImplementationModifiers(syntax.Modifiers) + method.ReturnType.ToDisplayString(SymbolFormats.FullyQualified) + " "
-        + Identifiers.Escape(method.Name) + "("
-        + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolFormats.FullyQualified) + " " + Identifiers.Escape(p.Name)))
-        + ")";
+    private string MethodSignature(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        var text = new System.Text.StringBuilder(ImplementationModifiers(syntax.Modifiers))
+            .Append(known.FullyQualifiedName(method.ReturnType)).Append(' ')
+            .Append(Identifiers.Escape(method.Name)).Append('(');
+        var parameters = method.Parameters;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (i > 0) text.Append(", ");
+            text.Append(known.FullyQualifiedName(parameters[i].Type)).Append(' ').Append(Identifiers.Escape(parameters[i].Name));
+        }
+        return text.Append(')').ToString();
+    }
 
     /// <summary>The modifiers as written without <c>partial</c>, with a trailing space.</summary>
     private static string ModifiersWithoutPartial(SyntaxTokenList modifiers)

@@ -18,6 +18,9 @@ internal sealed class KnownTypes
     private readonly ConcurrentDictionary<INamedTypeSymbol, (CandidateSetModel? Set, List<DiagnosticInfo> Problems)> candidateSets =
         new(SymbolEqualityComparer.Default);
 
+    // Every choice's signature names the same few types (Tensor, int), each costly to display.
+    private readonly ConcurrentDictionary<ITypeSymbol, string> fullyQualifiedNames = new(SymbolEqualityComparer.IncludeNullability);
+
     private KnownTypes(Compilation compilation)
     {
         Compilation = compilation;
@@ -58,6 +61,10 @@ internal sealed class KnownTypes
     /// <summary>A candidate set read once per compilation (see <see cref="CandidateSetParser.Parse"/>).</summary>
     public (CandidateSetModel? Set, List<DiagnosticInfo> Problems) CandidateSet(INamedTypeSymbol set) =>
         candidateSets.GetOrAdd(set, symbol => CandidateSetParser.Parse(symbol, this));
+
+    /// <summary>A type's name in <see cref="SymbolFormats.FullyQualified"/>, computed once per compilation.</summary>
+    public string FullyQualifiedName(ITypeSymbol type) =>
+        fullyQualifiedNames.GetOrAdd(type, static symbol => symbol.ToDisplayString(SymbolFormats.FullyQualified));
 
     public bool IsTensor(ITypeSymbol? type) =>
         type is not null && Tensor is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
