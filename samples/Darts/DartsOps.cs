@@ -1,3 +1,4 @@
+using System;
 using Parsec;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -89,6 +90,14 @@ public static class DartsOps
             return norm.call(joined);
         }
     }
+
+    /// <summary>A DARTS node: the sum of its two chosen inputs, each through the operation chosen for its slot.</summary>
+    public static Tensor Node(Tensor[] inputs, Func<int, Tensor, Tensor> operation) =>
+        operation(0, inputs[0]) + operation(1, inputs[1]);
+
+    /// <summary>How a cell brings s0 to its channel count, halving its resolution when the previous cell reduced it.</summary>
+    public static nn.Module<Tensor, Tensor> PreprocessEarlierInput(int inChannels, int outChannels, bool previousWasReduction) =>
+        previousWasReduction ? new FactorizedReduce(inChannels, outChannels) : ReluConvBn(inChannels, outChannels);
 
     /// <summary>ReLU, convolution, BN: how a cell brings its inputs to its own channel count.</summary>
     public static nn.Module<Tensor, Tensor> ReluConvBn(int inChannels, int outChannels) =>
