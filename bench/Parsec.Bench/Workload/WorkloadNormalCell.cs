@@ -20,9 +20,7 @@ public sealed partial class WorkloadNormalCell : nn.Module<Tensor, Tensor, Tenso
     public WorkloadNormalCell(int previousPreviousChannels, int previousChannels, int channels, bool previousWasReduction)
         : base(nameof(WorkloadNormalCell))
     {
-        preprocess0 = previousWasReduction
-            ? new DartsOps.FactorizedReduce(previousPreviousChannels, channels)
-            : DartsOps.ReluConvBn(previousPreviousChannels, channels);
+        preprocess0 = DartsOps.PreprocessEarlierInput(previousPreviousChannels, channels, previousWasReduction);
         preprocess1 = DartsOps.ReluConvBn(previousChannels, channels);
         for (int input = 0; input < 2; input++) BuildNode0Op(input, channels, 1);
         for (int input = 0; input < 3; input++) BuildNode1Op(input, channels, 1);
@@ -46,14 +44,10 @@ public sealed partial class WorkloadNormalCell : nn.Module<Tensor, Tensor, Tenso
     {
         var s0 = preprocess0.call(input0);
         var s1 = preprocess1.call(input1);
-        var x0 = Node0Inputs(s0, s1);
-        var n0 = Node0Op(0, x0[0]) + Node0Op(1, x0[1]);
-        var x1 = Node1Inputs(s0, s1, n0);
-        var n1 = Node1Op(0, x1[0]) + Node1Op(1, x1[1]);
-        var x2 = Node2Inputs(s0, s1, n0, n1);
-        var n2 = Node2Op(0, x2[0]) + Node2Op(1, x2[1]);
-        var x3 = Node3Inputs(s0, s1, n0, n1, n2);
-        var n3 = Node3Op(0, x3[0]) + Node3Op(1, x3[1]);
+        var n0 = DartsOps.Node(Node0Inputs(s0, s1), Node0Op);
+        var n1 = DartsOps.Node(Node1Inputs(s0, s1, n0), Node1Op);
+        var n2 = DartsOps.Node(Node2Inputs(s0, s1, n0, n1), Node2Op);
+        var n3 = DartsOps.Node(Node3Inputs(s0, s1, n0, n1, n2), Node3Op);
         return projection.call(cat(new[] { n0, n1, n2, n3 }, 1));
     }
 }

@@ -19,9 +19,7 @@ public sealed class WorkloadSingleCell : nn.Module<Tensor, Tensor, Tensor>
     public WorkloadSingleCell(int previousPreviousChannels, int previousChannels, int channels, bool previousWasReduction, bool reduction)
         : base(nameof(WorkloadSingleCell))
     {
-        preprocess0 = previousWasReduction
-            ? new DartsOps.FactorizedReduce(previousPreviousChannels, channels)
-            : DartsOps.ReluConvBn(previousPreviousChannels, channels);
+        preprocess0 = DartsOps.PreprocessEarlierInput(previousPreviousChannels, channels, previousWasReduction);
         preprocess1 = DartsOps.ReluConvBn(previousChannels, channels);
         var built = new List<nn.Module<Tensor, Tensor>>();
         for (int edge = 0; edge < 8; edge++)
