@@ -9,7 +9,7 @@ namespace Parsec.Generators.Tests;
 /// <summary>One case per diagnostic: its id, its severity and the exact span it is reported at (marked [|...|]).</summary>
 public sealed class DiagnosticTests
 {
-    private const string Prelude = """
+    internal const string Prelude = """
         using Parsec;
         using TorchSharp;
         using static TorchSharp.torch;

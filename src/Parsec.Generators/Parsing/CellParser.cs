@@ -13,7 +13,11 @@ internal static class CellParser
 {
     private static readonly ParseResult<CellModel> Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
 
-    public static ParseResult<CellModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult<CellModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context, ChoiceReading.SyntaxFirst, cancellationToken);
+
+    /// <summary>Parses with a chosen <see cref="ChoiceReading"/>; the syntax-first one must give the same result.</summary>
+    public static ParseResult<CellModel> Parse(GeneratorAttributeSyntaxContext context, ChoiceReading reading, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol cell || context.TargetNode is not TypeDeclarationSyntax declaration)
             return Nothing;
@@ -30,7 +34,8 @@ internal static class CellParser
         }
 
         int beforeMembers = diagnostics.Count;
-        var (members, sets, choiceSyntax) = ChoiceParser.Parse(cell, known, diagnostics, cancellationToken);
+        var syntaxReader = reading == ChoiceReading.SyntaxFirst ? new ChoiceSyntaxReader(cell, known, context.SemanticModel) : null;
+        var (members, sets, choiceSyntax) = ChoiceParser.Parse(cell, known, syntaxReader, diagnostics, cancellationToken);
         if (members.Count == 0 && diagnostics.Count == beforeMembers)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CellWithoutChoices, identifier, cell.Name));
         else if (members.Count > 0)

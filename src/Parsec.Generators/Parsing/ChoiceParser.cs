@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -38,7 +39,8 @@ internal sealed class ChoiceParser
 
     /// <summary>The cell's valid choice members in declaration order, the candidate sets they use, and their syntax.</summary>
     public static (List<ChoiceMemberModel> Members, List<CandidateSetModel> Sets, HashSet<SyntaxNode> ChoiceSyntax) Parse(
-        INamedTypeSymbol cell, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        INamedTypeSymbol cell, KnownTypes known, ChoiceSyntaxReader? syntaxReader, List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
     {
         var parser = new ChoiceParser(cell, known, diagnostics, cancellationToken);
         var choiceSyntax = new HashSet<SyntaxNode>();
@@ -50,6 +52,13 @@ internal sealed class ChoiceParser
             var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
             // Binding attributes is the costly part of a parse, which reruns on every edit: skip members without any.
             if (!HasAttributeSyntax(syntax)) continue;
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && syntax is MethodDeclarationSyntax methodSyntax
+                && syntaxReader?.TryRead(method, methodSyntax) is { } read)
+            {
+                choiceSyntax.Add(methodSyntax);
+                parser.ParseMethodChoice(method, methodSyntax, read.IsInput, read.Attribute, read.Arguments, read.Signature);
+                continue;
+            }
             var attributes = member.GetAttributes().Where(parser.IsChoiceAttribute).ToList();
             if (attributes.Count == 0) continue;
             if (syntax is MemberDeclarationSyntax declaration) choiceSyntax.Add(declaration);
@@ -90,32 +99,53 @@ internal sealed class ChoiceParser
         }
 
         bool isInput = KnownTypes.Is(attribute, known.InputChoiceAttribute);
-        if (isInput) inputChoiceNames.Add(member.Name);
         if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || syntax is not MethodDeclarationSyntax methodSyntax)
         {
+            if (isInput) inputChoiceNames.Add(member.Name);
             Report(DiagnosticDescriptors.ChoiceOnWrongMemberKind, attributeSyntax, isInput ? InputChoice : Choice, member.Name,
                 isInput
                     ? "partial methods such as 'private partial Tensor[] Node1Inputs(Tensor s0, Tensor s1, Tensor n0);'"
                     : "partial methods such as 'private partial Tensor Act(Tensor x);'");
             return;
         }
-        if (!IsPartialWithoutBody(methodSyntax.Modifiers, methodSyntax.Body is null && methodSyntax.ExpressionBody is null))
-        {
-            Report(DiagnosticDescriptors.ChoiceMemberNotPartial, methodSyntax.Identifier, method.Name);
-            return;
-        }
-        if (isInput) ParseInput(method, methodSyntax, attribute, attributeSyntax);
-        else ParseOperation(method, methodSyntax, attribute, attributeSyntax);
+        ParseMethodChoice(method, methodSyntax, isInput, attributeSyntax, ArgumentsOf(attribute), SignatureOf(method));
     }
 
-    private void ParseOperation(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, AttributeSyntax? attributeSyntax)
+    /// <summary>Checks and reads a choice method, however its attribute and signature were read.</summary>
+    private void ParseMethodChoice(IMethodSymbol method, MethodDeclarationSyntax syntax, bool isInput, AttributeSyntax? attributeSyntax,
+        ChoiceArguments arguments, ChoiceSignature signature)
     {
-        string? perInput = NamedArgument(attribute, "PerInput") as string;
+        if (isInput) inputChoiceNames.Add(method.Name);
+        if (!IsPartialWithoutBody(syntax.Modifiers, syntax.Body is null && syntax.ExpressionBody is null))
+        {
+            Report(DiagnosticDescriptors.ChoiceMemberNotPartial, syntax.Identifier, method.Name);
+            return;
+        }
+        if (isInput) ParseInput(method, syntax, signature, arguments, attributeSyntax);
+        else ParseOperation(method, syntax, signature, arguments, attributeSyntax);
+    }
+
+    private static ChoiceArguments ArgumentsOf(AttributeData attribute) => new(
+        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol { TypeKind: not TypeKind.Error } set
+            ? set
+            : null,
+        NamedArgument(attribute, "PerInput") as string,
+        NamedArgument(attribute, "Count") is int count ? count : 1,
+        NamedArgument(attribute, "Distinct") is not bool distinct || distinct);
+
+    private static ChoiceSignature SignatureOf(IMethodSymbol method) => new(
+        method.ReturnType,
+        method.Parameters.Select(p => new ChoiceParameter(p.Name, p.Type, p.RefKind, p.IsParams)).ToImmutableArray());
+
+    private void ParseOperation(IMethodSymbol method, MethodDeclarationSyntax syntax, ChoiceSignature signature, ChoiceArguments arguments,
+        AttributeSyntax? attributeSyntax)
+    {
+        string? perInput = arguments.PerInput;
         bool isFamily = perInput is not null;
         string expected = isFamily
             ? $"'partial Tensor {method.Name}(int slot, Tensor x)' (a PerInput family takes the slot first)"
             : $"'partial Tensor {method.Name}(Tensor x)'";
-        var parameters = method.Parameters;
+        var parameters = signature.Parameters;
         bool parametersFit = isFamily
             ? parameters.Length == 2 && parameters[0].Type.SpecialType == SpecialType.System_Int32 && known.IsTensor(parameters[1].Type)
             : parameters.Length == 1 && known.IsTensor(parameters[0].Type);
@@ -125,7 +155,7 @@ internal sealed class ChoiceParser
             Report(DiagnosticDescriptors.OperationChoiceSignature, syntax.Identifier, method.Name, expected + " on an instance, without type parameters");
             return;
         }
-        if (!known.IsTensor(method.ReturnType))
+        if (!known.IsTensor(signature.ReturnType))
         {
             Report(DiagnosticDescriptors.OperationChoiceSignature, syntax.ReturnType, method.Name, expected);
             return;
@@ -136,8 +166,7 @@ internal sealed class ChoiceParser
             return;
         }
 
-        if (attribute.ConstructorArguments.Length != 1
-            || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol { TypeKind: not TypeKind.Error } setSymbol)
+        if (arguments.Set is not { } setSymbol)
             return; // the compiler reports a missing or unresolved typeof; nothing to add
         var typeofSyntax = PositionalArgument(attributeSyntax, 0);
         int setIndex = ResolveSet(setSymbol, typeofSyntax, method.Name);
@@ -148,7 +177,7 @@ internal sealed class ChoiceParser
             isFamily ? ChoiceMemberKind.Family : ChoiceMemberKind.Operation,
             method.Name,
             MethodDeclaration(syntax),
-            MethodSignature(method, syntax),
+            MethodSignature(method, syntax, signature),
             EquatableArray.From(parameters.Select(p => Identifiers.Escape(p.Name))),
             EquatableArray<string>.Empty,
             setIndex,
@@ -185,32 +214,34 @@ internal sealed class ChoiceParser
         return entry.Index;
     }
 
-    private void ParseInput(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, AttributeSyntax? attributeSyntax)
+    private void ParseInput(IMethodSymbol method, MethodDeclarationSyntax syntax, ChoiceSignature signature, ChoiceArguments arguments,
+        AttributeSyntax? attributeSyntax)
     {
+        var parameters = signature.Parameters;
         if (method.IsStatic || method.IsGenericMethod)
         {
             Report(DiagnosticDescriptors.InputChoiceSignature, syntax.Identifier, method.Name,
                 "must be an instance method without type parameters");
             return;
         }
-        for (int i = 0; i < method.Parameters.Length; i++)
+        for (int i = 0; i < parameters.Length; i++)
         {
-            var parameter = method.Parameters[i];
+            var parameter = parameters[i];
             if (known.IsTensor(parameter.Type) && parameter.RefKind == RefKind.None && !parameter.IsParams) continue;
             Report(DiagnosticDescriptors.InputChoiceSignature, SyntaxAt(syntax.ParameterList.Parameters, i) ?? (SyntaxNode)syntax.ParameterList,
                 method.Name, $"must take only Tensor parameters, one per available input, but '{parameter.Name}' is not a Tensor");
             return;
         }
-        bool returnsArray = method.ReturnType is IArrayTypeSymbol { Rank: 1 } array && known.IsTensor(array.ElementType);
-        if (!returnsArray && !known.IsTensor(method.ReturnType))
+        bool returnsArray = signature.ReturnType is IArrayTypeSymbol { Rank: 1 } array && known.IsTensor(array.ElementType);
+        if (!returnsArray && !known.IsTensor(signature.ReturnType))
         {
             Report(DiagnosticDescriptors.InputChoiceSignature, syntax.ReturnType, method.Name,
                 "must return Tensor (when Count is 1) or Tensor[]");
             return;
         }
-        int count = NamedArgument(attribute, "Count") is int written ? written : 1;
-        bool distinct = NamedArgument(attribute, "Distinct") is not bool flag || flag;
-        int inputs = method.Parameters.Length;
+        int count = arguments.Count;
+        bool distinct = arguments.Distinct;
+        int inputs = parameters.Length;
         if (count < 1 || count > inputs)
         {
             var countSyntax = (SyntaxNode?)NamedArgumentSyntax(attributeSyntax, "Count") ?? attributeSyntax;
@@ -227,9 +258,9 @@ internal sealed class ChoiceParser
             ChoiceMemberKind.Input,
             method.Name,
             MethodDeclaration(syntax),
-            MethodSignature(method, syntax),
-            EquatableArray.From(method.Parameters.Select(p => Identifiers.Escape(p.Name))),
-            EquatableArray.From(method.Parameters.Select(p => p.Name)),
+            MethodSignature(method, syntax, signature),
+            EquatableArray.From(parameters.Select(p => Identifiers.Escape(p.Name))),
+            EquatableArray.From(parameters.Select(p => p.Name)),
             SetIndex: -1,
             PerInput: null,
             count,
@@ -346,12 +377,12 @@ internal sealed class ChoiceParser
     private static string PropertyDeclaration(PropertyDeclarationSyntax syntax) =>
         ModifiersWithoutPartial(syntax.Modifiers) + SourceText.OneLine(syntax.Type) + " " + syntax.Identifier.Text;
 
-    private string MethodSignature(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    private string MethodSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, ChoiceSignature signature)
     {
         var text = new System.Text.StringBuilder(ImplementationModifiers(syntax.Modifiers))
-            .Append(known.FullyQualifiedName(method.ReturnType)).Append(' ')
+            .Append(known.FullyQualifiedName(signature.ReturnType)).Append(' ')
             .Append(Identifiers.Escape(method.Name)).Append('(');
-        var parameters = method.Parameters;
+        var parameters = signature.Parameters;
         for (int i = 0; i < parameters.Length; i++)
         {
             if (i > 0) text.Append(", ");

@@ -31,9 +31,11 @@ internal static class GeneratorHarness
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999));
 
-    public static GeneratorDriver Driver() =>
+    public static GeneratorDriver Driver() => Driver(new SearchCellGenerator());
+
+    public static GeneratorDriver Driver(IIncrementalGenerator generator) =>
         CSharpGeneratorDriver.Create(
-            new[] { new SearchCellGenerator().AsSourceGenerator() },
+            new[] { generator.AsSourceGenerator() },
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

@@ -1,0 +1,268 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Parsec.Generators.Parsing;
+
+/// <summary>
+/// Reads a plain choice method of one cell from its syntax: a single <c>[Choice]</c> or <c>[InputChoice]</c> with
+/// literal, <c>nameof</c> and <c>typeof</c> arguments, over <c>Tensor</c>, <c>Tensor[]</c> and <c>int</c>.
+/// </summary>
+/// <remarks>
+/// Binding every member's attributes and signature is most of a parse, and every cell's parse reruns on every edit;
+/// yet a cell spells the same few attribute and type names over and over. Each distinct spelling is bound once per
+/// class declaration, where every member shares one scope (the class, its bases, namespaces and usings). Anything
+/// else (other attributes, generic or unusual members, other argument forms, names that do not bind to the expected
+/// symbols) returns null, and the caller reads the member from its symbols, which is exact by definition.
+/// </remarks>
+internal sealed class ChoiceSyntaxReader
+{
+    private static readonly HashSet<string> ChoiceAttributeNames = new()
+    {
+        "Choice", "ChoiceAttribute", "InputChoice", "InputChoiceAttribute",
+    };
+
+    private readonly INamedTypeSymbol cell;
+    private readonly KnownTypes known;
+    private readonly SemanticModel targetModel;
+    private readonly Dictionary<TypeDeclarationSyntax, DeclarationScope> scopes = new();
+    private Dictionary<string, int>? methodDeclarationsByName;
+
+    public ChoiceSyntaxReader(INamedTypeSymbol cell, KnownTypes known, SemanticModel targetModel)
+    {
+        this.cell = cell;
+        this.known = known;
+        this.targetModel = targetModel;
+    }
+
+    /// <summary>The method read from syntax, or null when only its symbols can tell.</summary>
+    public SyntaxChoice? TryRead(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (syntax.ContainsDiagnostics || syntax.TypeParameterList is not null || syntax.ExplicitInterfaceSpecifier is not null
+            || syntax.AttributeLists.Count != 1)
+            return null;
+        var list = syntax.AttributeLists[0];
+        if (list.Target is not null || list.Attributes.Count != 1 || !HasChoiceName(list.Attributes[0].Name)) return null;
+        // A second declaration (a written implementation part, an overload) would merge or change what the symbol says.
+        if (DeclarationsNamed(method.Name) != 1) return null;
+        if (syntax.Parent is not TypeDeclarationSyntax { OpenBraceToken.IsMissing: false } container) return null;
+
+        var attribute = list.Attributes[0];
+        var scope = ScopeOf(container);
+        var attributeClass = scope.AttributeClass(attribute);
+        bool isInput = SymbolEqualityComparer.Default.Equals(attributeClass, known.InputChoiceAttribute);
+        if (!isInput && !SymbolEqualityComparer.Default.Equals(attributeClass, known.ChoiceAttribute)) return null;
+
+        var arguments = isInput ? InputArguments(attribute) : OperationArguments(attribute, syntax, scope);
+        var signature = arguments is null ? null : Signature(syntax, scope);
+        return signature is null ? null : new SyntaxChoice(isInput, attribute, arguments!, signature);
+    }
+
+    private static bool HasChoiceName(NameSyntax name) => name switch
+    {
+        IdentifierNameSyntax simple => IsChoiceName(simple.Identifier),
+        QualifiedNameSyntax { Left: IdentifierNameSyntax { Identifier.Text: "Parsec" }, Right: IdentifierNameSyntax right } =>
+            IsChoiceName(right.Identifier),
+        _ => false,
+    };
+
+    // A verbatim identifier (@Choice) turns off the Attribute suffix lookup; leave it to the symbols.
+    private static bool IsChoiceName(SyntaxToken identifier) =>
+        identifier.Text == identifier.ValueText && ChoiceAttributeNames.Contains(identifier.ValueText);
+
+    private int DeclarationsNamed(string name)
+    {
+        if (methodDeclarationsByName is null)
+        {
+            methodDeclarationsByName = new Dictionary<string, int>();
+            foreach (var reference in cell.DeclaringSyntaxReferences)
+                if (reference.GetSyntax() is TypeDeclarationSyntax declaration)
+                    foreach (var member in declaration.Members)
+                        if (member is MethodDeclarationSyntax method)
+                        {
+                            methodDeclarationsByName.TryGetValue(method.Identifier.ValueText, out int count);
+                            methodDeclarationsByName[method.Identifier.ValueText] = count + 1;
+                        }
+        }
+        return methodDeclarationsByName.TryGetValue(name, out int found) ? found : 0;
+    }
+
+    private DeclarationScope ScopeOf(TypeDeclarationSyntax container)
+    {
+        if (!scopes.TryGetValue(container, out var scope))
+        {
+            var model = container.SyntaxTree == targetModel.SyntaxTree
+                ? targetModel
+                : known.Compilation.GetSemanticModel(container.SyntaxTree);
+            scope = new DeclarationScope(model, container.OpenBraceToken.Span.End);
+            scopes.Add(container, scope);
+        }
+        return scope;
+    }
+
+    /// <summary><c>[InputChoice]</c> with at most <c>Count = int literal</c> and <c>Distinct = true/false</c>.</summary>
+    private static ChoiceArguments? InputArguments(AttributeSyntax attribute)
+    {
+        int? count = null;
+        bool? distinct = null;
+        foreach (var argument in ArgumentsOf(attribute))
+        {
+            if (argument.NameColon is not null || argument.NameEquals is null) return null;
+            switch (argument.NameEquals.Name.Identifier.ValueText)
+            {
+                case "Count" when count is null
+                    && argument.Expression is LiteralExpressionSyntax { Token.Value: int written }
+                    && argument.Expression.IsKind(SyntaxKind.NumericLiteralExpression):
+                    count = written;
+                    break;
+                case "Distinct" when distinct is null && argument.Expression.IsKind(SyntaxKind.TrueLiteralExpression):
+                    distinct = true;
+                    break;
+                case "Distinct" when distinct is null && argument.Expression.IsKind(SyntaxKind.FalseLiteralExpression):
+                    distinct = false;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return new ChoiceArguments(null, null, count ?? 1, distinct ?? true);
+    }
+
+    /// <summary><c>[Choice(typeof(Set))]</c> with at most <c>PerInput = "Name"</c> or <c>PerInput = nameof(Name)</c>.</summary>
+    private ChoiceArguments? OperationArguments(AttributeSyntax attribute, MethodDeclarationSyntax method, DeclarationScope scope)
+    {
+        INamedTypeSymbol? set = null;
+        string? perInput = null;
+        foreach (var argument in ArgumentsOf(attribute))
+        {
+            if (argument.NameColon is not null) return null;
+            if (argument.NameEquals is null)
+            {
+                if (set is not null || perInput is not null || argument.Expression is not TypeOfExpressionSyntax { Type: NameSyntax setName }
+                    || !IsPlainName(setName))
+                    return null;
+                set = scope.Type(setName) as INamedTypeSymbol;
+                if (set is null or { TypeKind: TypeKind.Error }) return null;
+            }
+            else if (argument.NameEquals.Name.Identifier.ValueText == "PerInput" && perInput is null)
+            {
+                perInput = PerInputName(argument.Expression, method, scope);
+                if (perInput is null) return null;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return set is null ? null : new ChoiceArguments(set, perInput, Count: 1, Distinct: true);
+    }
+
+    /// <summary>A string literal's value, or <c>nameof(Member)</c> of a member of the cell, which binds for certain.</summary>
+    private string? PerInputName(ExpressionSyntax expression, MethodDeclarationSyntax method, DeclarationScope scope)
+    {
+        if (expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            return literal.Token.ValueText;
+        if (expression is not InvocationExpressionSyntax
+            {
+                Expression: IdentifierNameSyntax { Identifier.Text: "nameof" },
+                ArgumentList.Arguments: { Count: 1 } nameofArguments,
+            }
+            || nameofArguments[0] is not { NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax named })
+            return null;
+        // 'nameof' is the operator only when nothing in scope is called nameof (method parameters are in scope too).
+        if (!scope.NameofIsFree || method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == "nameof")) return null;
+        var members = cell.GetMembers(named.Identifier.ValueText);
+        bool bindsUnambiguously = members.Length == 1 || (members.Length > 1 && members.All(m => m is IMethodSymbol));
+        return bindsUnambiguously ? named.Identifier.ValueText : null;
+    }
+
+    private ChoiceSignature? Signature(MethodDeclarationSyntax syntax, DeclarationScope scope)
+    {
+        var returnType = KnownShape(syntax.ReturnType, scope);
+        if (returnType is null) return null;
+        var parameters = ImmutableArray.CreateBuilder<ChoiceParameter>(syntax.ParameterList.Parameters.Count);
+        foreach (var parameter in syntax.ParameterList.Parameters)
+        {
+            if (parameter.Modifiers.Count > 0 || parameter.AttributeLists.Count > 0 || parameter.Default is not null
+                || parameter.Type is not { } typeSyntax || KnownShape(typeSyntax, scope) is not { } type)
+                return null;
+            parameters.Add(new ChoiceParameter(parameter.Identifier.ValueText, type, RefKind.None, IsParams: false));
+        }
+        return new ChoiceSignature(returnType, parameters.MoveToImmutable());
+    }
+
+    /// <summary>The type a plain type syntax names, when it is one the checks compare with: Tensor, Tensor[] or int.</summary>
+    private ITypeSymbol? KnownShape(TypeSyntax syntax, DeclarationScope scope)
+    {
+        if (!IsPlainType(syntax) || scope.Type(syntax) is not { } type) return null;
+        bool known = this.known.IsTensor(type) || type.SpecialType == SpecialType.System_Int32
+            || type is IArrayTypeSymbol { Rank: 1 } array && this.known.IsTensor(array.ElementType);
+        return known ? type : null;
+    }
+
+    private static bool IsPlainType(TypeSyntax syntax) => syntax switch
+    {
+        PredefinedTypeSyntax => true,
+        ArrayTypeSyntax { RankSpecifiers.Count: 1 } array =>
+            array.RankSpecifiers[0].Sizes is { Count: 1 } sizes && sizes[0] is OmittedArraySizeExpressionSyntax
+            && array.ElementType is not ArrayTypeSyntax && IsPlainType(array.ElementType),
+        NameSyntax name => IsPlainName(name),
+        _ => false,
+    };
+
+    private static bool IsPlainName(NameSyntax name) => name switch
+    {
+        IdentifierNameSyntax => true,
+        QualifiedNameSyntax qualified => qualified.Right is IdentifierNameSyntax && IsPlainName(qualified.Left),
+        AliasQualifiedNameSyntax aliased => aliased.Name is IdentifierNameSyntax,
+        _ => false,
+    };
+
+    private static SeparatedSyntaxList<AttributeArgumentSyntax> ArgumentsOf(AttributeSyntax attribute) =>
+        attribute.ArgumentList?.Arguments ?? default;
+
+    /// <summary>The bindings shared by the members of one class declaration, each spelling bound once.</summary>
+    private sealed class DeclarationScope
+    {
+        private readonly SemanticModel model;
+        private readonly int position;
+        private readonly Dictionary<string, INamedTypeSymbol> attributeClasses = new();
+        private readonly Dictionary<string, ITypeSymbol?> types = new();
+        private bool? nameofIsFree;
+
+        public DeclarationScope(SemanticModel model, int position)
+        {
+            this.model = model;
+            this.position = position;
+        }
+
+        public bool NameofIsFree => nameofIsFree ??= model.LookupSymbols(position, name: "nameof").IsEmpty;
+
+        /// <summary>The class an attribute's name binds to: the name's meaning, whatever constructor its arguments pick.</summary>
+        public INamedTypeSymbol? AttributeClass(AttributeSyntax attribute)
+        {
+            string spelling = attribute.Name.ToString();
+            if (attributeClasses.TryGetValue(spelling, out var found)) return found;
+            // Not cached when unresolved: the arguments may be what failed, and another application may bind.
+            if (model.GetSymbolInfo(attribute).Symbol is not IMethodSymbol { ContainingType: { } attributeClass }) return null;
+            attributeClasses.Add(spelling, attributeClass);
+            return attributeClass;
+        }
+
+        /// <summary>The type a type syntax names in this scope, or null when it does not bind to one.</summary>
+        public ITypeSymbol? Type(TypeSyntax syntax)
+        {
+            string spelling = syntax.ToString();
+            if (!types.TryGetValue(spelling, out var type))
+            {
+                type = model.GetSpeculativeSymbolInfo(position, syntax, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol as ITypeSymbol;
+                if (type is { TypeKind: TypeKind.Error }) type = null;
+                types.Add(spelling, type);
+            }
+            return type;
+        }
+    }
+}

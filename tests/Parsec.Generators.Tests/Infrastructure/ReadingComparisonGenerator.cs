@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Parsec.Generators.Parsing;
+
+namespace Parsec.Generators.Tests.Infrastructure;
+
+/// <summary>Parses every search cell twice, syntax first and symbols only, as one tracked step for the tests to compare.</summary>
+internal sealed class ReadingComparisonGenerator : IIncrementalGenerator
+{
+    public const string Step = "ReadingComparison";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var pairs = context.SyntaxProvider
+            .ForAttributeWithMetadataName("Parsec.SearchCellAttribute",
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (syntax, cancellationToken) => (
+                    CellParser.Parse(syntax, ChoiceReading.SyntaxFirst, cancellationToken),
+                    CellParser.Parse(syntax, ChoiceReading.SymbolsOnly, cancellationToken)))
+            .WithTrackingName(Step);
+        context.RegisterSourceOutput(pairs, static (_, _) => { });
+    }
+}
