@@ -66,6 +66,45 @@ public sealed class BehaviourTests
         Assert.False(cell.call(input).allclose(selected), "uniform weights should not reproduce one architecture");
     }
 
+    [Fact]
+    public void Relaxed_forward_and_its_gradients_follow_the_contract_formula()
+    {
+        manual_seed(4);
+        using var cell = new TinyCell(Features);
+        var relaxation = new LearnedRelaxation(TinyCell.Space);
+        cell.Relaxation = relaxation;
+        var modules = cell.named_children().ToDictionary(child => child.name, child => (nn.Module<Tensor, Tensor>)child.module);
+        using var x = randn(3, Features);
+
+        var relaxed = cell.call(x);
+        relaxed.sum().backward();
+        var relaxedGradients = relaxation.Logits.Select(logits => logits.grad!.clone()).ToList();
+        foreach (var logits in relaxation.Logits) logits.grad!.zero_();
+
+        // The formula of docs/architecture.md, written out with plain out-of-place operations.
+        var ops = new[] { "Linear", "LinearTanh", "Identity" };
+        Tensor Mix(int choice, int input, string prefix, Tensor on)
+        {
+            var weights = relaxation.OperationWeights(cell, choice, input);
+            return Enumerable.Range(0, ops.Length).Select(o => weights[o] * modules[prefix + ops[o]].call(on)).Aggregate((l, r) => l + r);
+        }
+        var s = modules["stem"].call(x);
+        var a = Mix(0, 0, "Act_", s);
+        var nodeInputs = new[] { x, a, s };
+        var inputNames = new[] { "x", "a", "s" };
+        Tensor Slot(int slot) => Enumerable.Range(0, 3)
+            .Select(j => relaxation.InputWeights(cell, 1, slot)[j] * Mix(2 + slot, j, "NodeOp_" + inputNames[j] + "_", nodeInputs[j]))
+            .Aggregate((l, r) => l + r);
+        var node = Slot(0) + Slot(1);
+        var skipWeights = relaxation.InputWeights(cell, 4, 0);
+        var expected = (skipWeights[0] * node + skipWeights[1] * a) * 1.0;
+        expected.sum().backward();
+
+        Assert.True(relaxed.allclose(expected, rtol: 1e-5, atol: 1e-6), "the relaxed forward differs from the formula");
+        for (int i = 0; i < relaxedGradients.Count; i++)
+            Assert.True(relaxedGradients[i].allclose(relaxation.Logits[i].grad!, rtol: 1e-4, atol: 1e-6), $"the gradient of weights {i} differs");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -140,6 +179,29 @@ public sealed class BehaviourTests
             var weights = zeros(length);
             weights[index] = tensor(1.0f);
             return weights;
+        }
+    }
+
+    /// <summary>Softmax weights of learnable logits, one vector per (choice, input or slot), like DARTS's α.</summary>
+    private sealed class LearnedRelaxation(CellSearchSpace space) : IRelaxation
+    {
+        private readonly System.Collections.Generic.Dictionary<(bool Operation, int Choice, int Index), Tensor> logits = new();
+
+        public System.Collections.Generic.List<Tensor> Logits { get; } = new();
+
+        public Tensor OperationWeights(ISearchCell cell, int choice, int input) => Weights(true, choice, input);
+
+        public Tensor InputWeights(ISearchCell cell, int choice, int slot) => Weights(false, choice, slot);
+
+        private Tensor Weights(bool operation, int choice, int index)
+        {
+            if (!logits.TryGetValue((operation, choice, index), out var vector))
+            {
+                vector = randn(space.Choices[choice].Options.Length).requires_grad_();
+                logits[(operation, choice, index)] = vector;
+                Logits.Add(vector);
+            }
+            return vector.softmax(0);
         }
     }
 

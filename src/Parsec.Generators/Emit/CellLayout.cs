@@ -6,11 +6,10 @@ namespace Parsec.Generators.Emit;
 
 /// <summary>
 /// Derived facts about a cell the emitters share: each member's index in <c>CellSearchSpace.Choices</c>, the
-/// names of the generated enums and types, and which families hang on which input choice.
+/// names of the generated enums and types.
 /// </summary>
 internal sealed class CellLayout
 {
-    private readonly Dictionary<string, ChoiceMemberModel> membersByName = new();
     private readonly Dictionary<string, int> choiceIndex = new();
 
     public CellLayout(CellModel cell)
@@ -19,7 +18,6 @@ internal sealed class CellLayout
         int index = 0;
         foreach (var member in cell.Members)
         {
-            membersByName[member.Name] = member;
             choiceIndex[member.Name] = index;
             index += member.Kind == ChoiceMemberKind.Family ? member.Count : 1;
         }
@@ -43,17 +41,8 @@ internal sealed class CellLayout
     /// <summary>The name of each candidate set's enum inside the architecture, aligned with <see cref="CellModel.Sets"/>.</summary>
     public IReadOnlyList<string> SetEnumNames { get; }
 
-    public bool HasOperations => Cell.Members.Any(m => m.Kind is ChoiceMemberKind.Operation or ChoiceMemberKind.Family);
-
-    public bool HasFamilies => Cell.Members.Any(m => m.Kind == ChoiceMemberKind.Family);
-
     /// <summary>The index of a member's (first) choice in the descriptor.</summary>
     public int ChoiceIndex(ChoiceMemberModel member) => choiceIndex[member.Name];
-
-    public ChoiceMemberModel InputOf(ChoiceMemberModel family) => membersByName[family.PerInput!];
-
-    public IEnumerable<ChoiceMemberModel> FamiliesOf(ChoiceMemberModel input) =>
-        Cell.Members.Where(m => m.Kind == ChoiceMemberKind.Family && m.PerInput == input.Name);
 
     public CandidateSetModel SetOf(ChoiceMemberModel member) => Cell.Sets[member.SetIndex];
 
