@@ -1,35 +1,37 @@
 // Exported by Parsec from Parsec.Samples.Darts.DartsNetwork: the searched architecture, fixed, as plain TorchSharp code.
-// Create the model with its own constructor, then train it from scratch.
+// Create the model with its own constructor, then load the searched weights with model.load("DartsNetwork.weights") or train it from scratch.
 //
-// Architecture:
-//   Parsec.Samples.Darts.NormalCell.Node0Inputs = [s0, s1]
-//   Parsec.Samples.Darts.NormalCell.Node1Inputs = [s0, s1]
-//   Parsec.Samples.Darts.NormalCell.Node2Inputs = [s1, s0]
-//   Parsec.Samples.Darts.NormalCell.Node3Inputs = [s0, n0]
-//   Parsec.Samples.Darts.NormalCell.Node0Op[0] = SepConv3x3
-//   Parsec.Samples.Darts.NormalCell.Node0Op[1] = SepConv3x3
-//   Parsec.Samples.Darts.NormalCell.Node1Op[0] = SepConv3x3
-//   Parsec.Samples.Darts.NormalCell.Node1Op[1] = SepConv3x3
-//   Parsec.Samples.Darts.NormalCell.Node2Op[0] = SepConv3x3
-//   Parsec.Samples.Darts.NormalCell.Node2Op[1] = SkipConnect
-//   Parsec.Samples.Darts.NormalCell.Node3Op[0] = SkipConnect
-//   Parsec.Samples.Darts.NormalCell.Node3Op[1] = DilConv3x3
-//   Parsec.Samples.Darts.ReductionCell.Node0Inputs = [s0, s1]
-//   Parsec.Samples.Darts.ReductionCell.Node1Inputs = [n0, s1]
-//   Parsec.Samples.Darts.ReductionCell.Node2Inputs = [s0, n0]
-//   Parsec.Samples.Darts.ReductionCell.Node3Inputs = [n0, s1]
-//   Parsec.Samples.Darts.ReductionCell.Node0Op[0] = MaxPool3x3
-//   Parsec.Samples.Darts.ReductionCell.Node0Op[1] = MaxPool3x3
-//   Parsec.Samples.Darts.ReductionCell.Node1Op[0] = SkipConnect
-//   Parsec.Samples.Darts.ReductionCell.Node1Op[1] = MaxPool3x3
-//   Parsec.Samples.Darts.ReductionCell.Node2Op[0] = MaxPool3x3
-//   Parsec.Samples.Darts.ReductionCell.Node2Op[1] = SkipConnect
-//   Parsec.Samples.Darts.ReductionCell.Node3Op[0] = SkipConnect
-//   Parsec.Samples.Darts.ReductionCell.Node3Op[1] = MaxPool3x3
+// Architecture, with each choice's probability at the end of the search:
+//   Parsec.Samples.Darts.NormalCell.Node0Inputs = [s1, s0]  (p = 0.542, 0.458)
+//   Parsec.Samples.Darts.NormalCell.Node1Inputs = [s0, s1]  (p = 0.363, 0.318)
+//   Parsec.Samples.Darts.NormalCell.Node2Inputs = [s0, s1]  (p = 0.272, 0.247)
+//   Parsec.Samples.Darts.NormalCell.Node3Inputs = [n0, s1]  (p = 0.204, 0.201)
+//   Parsec.Samples.Darts.NormalCell.Node0Op[0] = MaxPool3x3  (p = 0.169)
+//   Parsec.Samples.Darts.NormalCell.Node0Op[1] = MaxPool3x3  (p = 0.173)
+//   Parsec.Samples.Darts.NormalCell.Node1Op[0] = MaxPool3x3  (p = 0.161)
+//   Parsec.Samples.Darts.NormalCell.Node1Op[1] = AvgPool3x3  (p = 0.161)
+//   Parsec.Samples.Darts.NormalCell.Node2Op[0] = MaxPool3x3  (p = 0.168)
+//   Parsec.Samples.Darts.NormalCell.Node2Op[1] = MaxPool3x3  (p = 0.160)
+//   Parsec.Samples.Darts.NormalCell.Node3Op[0] = AvgPool3x3  (p = 0.152)
+//   Parsec.Samples.Darts.NormalCell.Node3Op[1] = MaxPool3x3  (p = 0.160)
+//   Parsec.Samples.Darts.ReductionCell.Node0Inputs = [s1, s0]  (p = 0.535, 0.465)
+//   Parsec.Samples.Darts.ReductionCell.Node1Inputs = [s0, n0]  (p = 0.362, 0.320)
+//   Parsec.Samples.Darts.ReductionCell.Node2Inputs = [s1, n1]  (p = 0.266, 0.253)
+//   Parsec.Samples.Darts.ReductionCell.Node3Inputs = [n2, n0]  (p = 0.225, 0.205)
+//   Parsec.Samples.Darts.ReductionCell.Node0Op[0] = DilConv5x5  (p = 0.154)
+//   Parsec.Samples.Darts.ReductionCell.Node0Op[1] = DilConv5x5  (p = 0.161)
+//   Parsec.Samples.Darts.ReductionCell.Node1Op[0] = DilConv5x5  (p = 0.151)
+//   Parsec.Samples.Darts.ReductionCell.Node1Op[1] = SepConv5x5  (p = 0.153)
+//   Parsec.Samples.Darts.ReductionCell.Node2Op[0] = DilConv5x5  (p = 0.151)
+//   Parsec.Samples.Darts.ReductionCell.Node2Op[1] = SepConv3x3  (p = 0.155)
+//   Parsec.Samples.Darts.ReductionCell.Node3Op[0] = DilConv3x3  (p = 0.149)
+//   Parsec.Samples.Darts.ReductionCell.Node3Op[1] = SepConv3x3  (p = 0.156)
+// Search: parsec; Steps 300, StepsRun 300, BatchSize 128, Seed 1, WeightOptimizer SGD(lr 0.025, momentum 0.9, decay 0.0003), CosineSchedule true
+// Distribution: /tmp/run-default/distribution.json
 //
 // Parsec re-exports over this file only while it is unchanged: the hash below covers everything but its own line.
-// parsec-export-architecture: {"Parsec.Samples.Darts.NormalCell":{"Node0Inputs":["s0","s1"],"Node1Inputs":["s0","s1"],"Node2Inputs":["s1","s0"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv3x3","Node0Op[1]":"SepConv3x3","Node1Op[0]":"SepConv3x3","Node1Op[1]":"SepConv3x3","Node2Op[0]":"SepConv3x3","Node2Op[1]":"SkipConnect","Node3Op[0]":"SkipConnect","Node3Op[1]":"DilConv3x3"},"Parsec.Samples.Darts.ReductionCell":{"Node0Inputs":["s0","s1"],"Node1Inputs":["n0","s1"],"Node2Inputs":["s0","n0"],"Node3Inputs":["n0","s1"],"Node0Op[0]":"MaxPool3x3","Node0Op[1]":"MaxPool3x3","Node1Op[0]":"SkipConnect","Node1Op[1]":"MaxPool3x3","Node2Op[0]":"MaxPool3x3","Node2Op[1]":"SkipConnect","Node3Op[0]":"SkipConnect","Node3Op[1]":"MaxPool3x3"}}
-// parsec-export-hash: sha256:47526fbf9ddd8ecceeb93a7e0a0a7e34f835e56c0ce95d24bce51f3bb85b8945
+// parsec-export-architecture: {"Parsec.Samples.Darts.NormalCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s0","s1"],"Node2Inputs":["s0","s1"],"Node3Inputs":["n0","s1"],"Node0Op[0]":"MaxPool3x3","Node0Op[1]":"MaxPool3x3","Node1Op[0]":"MaxPool3x3","Node1Op[1]":"AvgPool3x3","Node2Op[0]":"MaxPool3x3","Node2Op[1]":"MaxPool3x3","Node3Op[0]":"AvgPool3x3","Node3Op[1]":"MaxPool3x3"},"Parsec.Samples.Darts.ReductionCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s0","n0"],"Node2Inputs":["s1","n1"],"Node3Inputs":["n2","n0"],"Node0Op[0]":"DilConv5x5","Node0Op[1]":"DilConv5x5","Node1Op[0]":"DilConv5x5","Node1Op[1]":"SepConv5x5","Node2Op[0]":"DilConv5x5","Node2Op[1]":"SepConv3x3","Node3Op[0]":"DilConv3x3","Node3Op[1]":"SepConv3x3"}}
+// parsec-export-hash: sha256:8ec2f37e4c402361bf6ed699b6e045da06cb110e89004972f06df3e53006b7f6
 
 #nullable enable
 
@@ -100,9 +102,7 @@ public sealed class NormalCell : nn.Module<Tensor, Tensor, Tensor>
     public NormalCell(int previousPreviousChannels, int previousChannels, int channels, bool previousWasReduction)
         : base(nameof(NormalCell))
     {
-        preprocess0 = previousWasReduction
-            ? new DartsOps.FactorizedReduce(previousPreviousChannels, channels)
-            : DartsOps.ReluConvBn(previousPreviousChannels, channels);
+        preprocess0 = DartsOps.PreprocessEarlierInput(previousPreviousChannels, channels, previousWasReduction);
         preprocess1 = DartsOps.ReluConvBn(previousChannels, channels);
         for (int input = 0; input < 2; input++) BuildNode0Op(input, channels, 1);
         for (int input = 0; input < 3; input++) BuildNode1Op(input, channels, 1);
@@ -116,203 +116,34 @@ public sealed class NormalCell : nn.Module<Tensor, Tensor, Tensor>
     {
         var s0 = preprocess0.call(input0);
         var s1 = preprocess1.call(input1);
-        var x0 = Node0Inputs(s0, s1);
-        var n0 = Node0Op(0, x0[0]) + Node0Op(1, x0[1]);
-        var x1 = Node1Inputs(s0, s1, n0);
-        var n1 = Node1Op(0, x1[0]) + Node1Op(1, x1[1]);
-        var x2 = Node2Inputs(s0, s1, n0, n1);
-        var n2 = Node2Op(0, x2[0]) + Node2Op(1, x2[1]);
-        var x3 = Node3Inputs(s0, s1, n0, n1, n2);
-        var n3 = Node3Op(0, x3[0]) + Node3Op(1, x3[1]);
+        var n0 = DartsOps.Node(Node0Inputs(s0, s1), Node0Op);
+        var n1 = DartsOps.Node(Node1Inputs(s0, s1, n0), Node1Op);
+        var n2 = DartsOps.Node(Node2Inputs(s0, s1, n0, n1), Node2Op);
+        var n3 = DartsOps.Node(Node3Inputs(s0, s1, n0, n1, n2), Node3Op);
         return projection.call(cat(new[] { n0, n1, n2, n3 }, 1));
     }
 
-    // Node0Inputs: s0, s1, out of s0, s1.
-    private Tensor[] Node0Inputs(Tensor s0, Tensor s1) => new[] { s0, s1 };
+    // Node0Inputs: s1, s0, out of s0, s1.
+    private Tensor[] Node0Inputs(Tensor s0, Tensor s1) => new[] { s1, s0 };
 
     // Node1Inputs: s0, s1, out of s0, s1, n0.
     private Tensor[] Node1Inputs(Tensor s0, Tensor s1, Tensor n0) => new[] { s0, s1 };
 
-    // Node2Inputs: s1, s0, out of s0, s1, n0, n1.
-    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s1, s0 };
-
-    // Node3Inputs: s0, n0, out of s0, s1, n0, n1, n2.
-    private Tensor[] Node3Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1, Tensor n2) => new[] { s0, n0 };
-
-    // Node0Op: slot 0 SepConv3x3 on s0, slot 1 SepConv3x3 on s1, out of DartsOps per input of Node0Inputs.
-    // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node0Op_s0_SepConv3x3;
-    private nn.Module<Tensor, Tensor>? Node0Op_s1_SepConv3x3;
-
-    private Tensor Node0Op(int slot, Tensor x) => slot switch
-    {
-        0 => Node0Op_s0_SepConv3x3!.call(x),
-        1 => Node0Op_s1_SepConv3x3!.call(x),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
-    };
-
-    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
-    private void BuildNode0Op(int input, int channels, int stride)
-    {
-        switch (input)
-        {
-            case 0:
-                Node0Op_s0_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
-                register_module("Node0Op_s0_SepConv3x3", Node0Op_s0_SepConv3x3);
-                break;
-            case 1:
-                Node0Op_s1_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
-                register_module("Node0Op_s1_SepConv3x3", Node0Op_s1_SepConv3x3);
-                break;
-        }
-    }
-
-    // Node1Op: slot 0 SepConv3x3 on s0, slot 1 SepConv3x3 on s1, out of DartsOps per input of Node1Inputs.
-    // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node1Op_s0_SepConv3x3;
-    private nn.Module<Tensor, Tensor>? Node1Op_s1_SepConv3x3;
-
-    private Tensor Node1Op(int slot, Tensor x) => slot switch
-    {
-        0 => Node1Op_s0_SepConv3x3!.call(x),
-        1 => Node1Op_s1_SepConv3x3!.call(x),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
-    };
-
-    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
-    private void BuildNode1Op(int input, int channels, int stride)
-    {
-        switch (input)
-        {
-            case 0:
-                Node1Op_s0_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
-                register_module("Node1Op_s0_SepConv3x3", Node1Op_s0_SepConv3x3);
-                break;
-            case 1:
-                Node1Op_s1_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
-                register_module("Node1Op_s1_SepConv3x3", Node1Op_s1_SepConv3x3);
-                break;
-        }
-    }
-
-    // Node2Op: slot 0 SepConv3x3 on s1, slot 1 SkipConnect on s0, out of DartsOps per input of Node2Inputs.
-    // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node2Op_s0_SkipConnect;
-    private nn.Module<Tensor, Tensor>? Node2Op_s1_SepConv3x3;
-
-    private Tensor Node2Op(int slot, Tensor x) => slot switch
-    {
-        0 => Node2Op_s1_SepConv3x3!.call(x),
-        1 => Node2Op_s0_SkipConnect!.call(x),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
-    };
-
-    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
-    private void BuildNode2Op(int input, int channels, int stride)
-    {
-        switch (input)
-        {
-            case 0:
-                Node2Op_s0_SkipConnect = DartsOps.SkipConnect(channels, stride);
-                register_module("Node2Op_s0_SkipConnect", Node2Op_s0_SkipConnect);
-                break;
-            case 1:
-                Node2Op_s1_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
-                register_module("Node2Op_s1_SepConv3x3", Node2Op_s1_SepConv3x3);
-                break;
-        }
-    }
-
-    // Node3Op: slot 0 SkipConnect on s0, slot 1 DilConv3x3 on n0, out of DartsOps per input of Node3Inputs.
-    // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node3Op_s0_SkipConnect;
-    private nn.Module<Tensor, Tensor>? Node3Op_n0_DilConv3x3;
-
-    private Tensor Node3Op(int slot, Tensor x) => slot switch
-    {
-        0 => Node3Op_s0_SkipConnect!.call(x),
-        1 => Node3Op_n0_DilConv3x3!.call(x),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
-    };
-
-    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
-    private void BuildNode3Op(int input, int channels, int stride)
-    {
-        switch (input)
-        {
-            case 0:
-                Node3Op_s0_SkipConnect = DartsOps.SkipConnect(channels, stride);
-                register_module("Node3Op_s0_SkipConnect", Node3Op_s0_SkipConnect);
-                break;
-            case 2:
-                Node3Op_n0_DilConv3x3 = DartsOps.DilConv3x3(channels, stride);
-                register_module("Node3Op_n0_DilConv3x3", Node3Op_n0_DilConv3x3);
-                break;
-        }
-    }
-}
-
-public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
-{
-    private readonly nn.Module<Tensor, Tensor> preprocess0;
-    private readonly nn.Module<Tensor, Tensor> preprocess1;
-    private readonly nn.Module<Tensor, Tensor> projection;
-
-    /// <param name="previousPreviousChannels">Channels of s0.</param>
-    /// <param name="previousChannels">Channels of s1.</param>
-    /// <param name="channels">This cell's channels.</param>
-    /// <param name="previousWasReduction">Whether s1 has half the resolution of s0.</param>
-    public ReductionCell(int previousPreviousChannels, int previousChannels, int channels, bool previousWasReduction)
-        : base(nameof(ReductionCell))
-    {
-        preprocess0 = previousWasReduction
-            ? new DartsOps.FactorizedReduce(previousPreviousChannels, channels)
-            : DartsOps.ReluConvBn(previousPreviousChannels, channels);
-        preprocess1 = DartsOps.ReluConvBn(previousChannels, channels);
-        for (int input = 0; input < 2; input++) BuildNode0Op(input, channels, input < 2 ? 2 : 1);
-        for (int input = 0; input < 3; input++) BuildNode1Op(input, channels, input < 2 ? 2 : 1);
-        for (int input = 0; input < 4; input++) BuildNode2Op(input, channels, input < 2 ? 2 : 1);
-        for (int input = 0; input < 5; input++) BuildNode3Op(input, channels, input < 2 ? 2 : 1);
-        projection = DartsOps.Projection(4 * channels, channels);
-        RegisterComponents();
-    }
-
-    public override Tensor forward(Tensor input0, Tensor input1)
-    {
-        var s0 = preprocess0.call(input0);
-        var s1 = preprocess1.call(input1);
-        var x0 = Node0Inputs(s0, s1);
-        var n0 = Node0Op(0, x0[0]) + Node0Op(1, x0[1]);
-        var x1 = Node1Inputs(s0, s1, n0);
-        var n1 = Node1Op(0, x1[0]) + Node1Op(1, x1[1]);
-        var x2 = Node2Inputs(s0, s1, n0, n1);
-        var n2 = Node2Op(0, x2[0]) + Node2Op(1, x2[1]);
-        var x3 = Node3Inputs(s0, s1, n0, n1, n2);
-        var n3 = Node3Op(0, x3[0]) + Node3Op(1, x3[1]);
-        return projection.call(cat(new[] { n0, n1, n2, n3 }, 1));
-    }
-
-    // Node0Inputs: s0, s1, out of s0, s1.
-    private Tensor[] Node0Inputs(Tensor s0, Tensor s1) => new[] { s0, s1 };
-
-    // Node1Inputs: n0, s1, out of s0, s1, n0.
-    private Tensor[] Node1Inputs(Tensor s0, Tensor s1, Tensor n0) => new[] { n0, s1 };
-
-    // Node2Inputs: s0, n0, out of s0, s1, n0, n1.
-    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s0, n0 };
+    // Node2Inputs: s0, s1, out of s0, s1, n0, n1.
+    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s0, s1 };
 
     // Node3Inputs: n0, s1, out of s0, s1, n0, n1, n2.
     private Tensor[] Node3Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1, Tensor n2) => new[] { n0, s1 };
 
-    // Node0Op: slot 0 MaxPool3x3 on s0, slot 1 MaxPool3x3 on s1, out of DartsOps per input of Node0Inputs.
+    // Node0Op: slot 0 MaxPool3x3 on s1, slot 1 MaxPool3x3 on s0, out of DartsOps per input of Node0Inputs.
     // The modules keep the supernet's names, so their weights load.
     private nn.Module<Tensor, Tensor>? Node0Op_s0_MaxPool3x3;
     private nn.Module<Tensor, Tensor>? Node0Op_s1_MaxPool3x3;
 
     private Tensor Node0Op(int slot, Tensor x) => slot switch
     {
-        0 => Node0Op_s0_MaxPool3x3!.call(x),
-        1 => Node0Op_s1_MaxPool3x3!.call(x),
+        0 => Node0Op_s1_MaxPool3x3!.call(x),
+        1 => Node0Op_s0_MaxPool3x3!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -332,15 +163,15 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
         }
     }
 
-    // Node1Op: slot 0 SkipConnect on n0, slot 1 MaxPool3x3 on s1, out of DartsOps per input of Node1Inputs.
+    // Node1Op: slot 0 MaxPool3x3 on s0, slot 1 AvgPool3x3 on s1, out of DartsOps per input of Node1Inputs.
     // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node1Op_s1_MaxPool3x3;
-    private nn.Module<Tensor, Tensor>? Node1Op_n0_SkipConnect;
+    private nn.Module<Tensor, Tensor>? Node1Op_s0_MaxPool3x3;
+    private nn.Module<Tensor, Tensor>? Node1Op_s1_AvgPool3x3;
 
     private Tensor Node1Op(int slot, Tensor x) => slot switch
     {
-        0 => Node1Op_n0_SkipConnect!.call(x),
-        1 => Node1Op_s1_MaxPool3x3!.call(x),
+        0 => Node1Op_s0_MaxPool3x3!.call(x),
+        1 => Node1Op_s1_AvgPool3x3!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -349,26 +180,26 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
     {
         switch (input)
         {
-            case 1:
-                Node1Op_s1_MaxPool3x3 = DartsOps.MaxPool3x3(channels, stride);
-                register_module("Node1Op_s1_MaxPool3x3", Node1Op_s1_MaxPool3x3);
+            case 0:
+                Node1Op_s0_MaxPool3x3 = DartsOps.MaxPool3x3(channels, stride);
+                register_module("Node1Op_s0_MaxPool3x3", Node1Op_s0_MaxPool3x3);
                 break;
-            case 2:
-                Node1Op_n0_SkipConnect = DartsOps.SkipConnect(channels, stride);
-                register_module("Node1Op_n0_SkipConnect", Node1Op_n0_SkipConnect);
+            case 1:
+                Node1Op_s1_AvgPool3x3 = DartsOps.AvgPool3x3(channels, stride);
+                register_module("Node1Op_s1_AvgPool3x3", Node1Op_s1_AvgPool3x3);
                 break;
         }
     }
 
-    // Node2Op: slot 0 MaxPool3x3 on s0, slot 1 SkipConnect on n0, out of DartsOps per input of Node2Inputs.
+    // Node2Op: slot 0 MaxPool3x3 on s0, slot 1 MaxPool3x3 on s1, out of DartsOps per input of Node2Inputs.
     // The modules keep the supernet's names, so their weights load.
     private nn.Module<Tensor, Tensor>? Node2Op_s0_MaxPool3x3;
-    private nn.Module<Tensor, Tensor>? Node2Op_n0_SkipConnect;
+    private nn.Module<Tensor, Tensor>? Node2Op_s1_MaxPool3x3;
 
     private Tensor Node2Op(int slot, Tensor x) => slot switch
     {
         0 => Node2Op_s0_MaxPool3x3!.call(x),
-        1 => Node2Op_n0_SkipConnect!.call(x),
+        1 => Node2Op_s1_MaxPool3x3!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -381,21 +212,21 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
                 Node2Op_s0_MaxPool3x3 = DartsOps.MaxPool3x3(channels, stride);
                 register_module("Node2Op_s0_MaxPool3x3", Node2Op_s0_MaxPool3x3);
                 break;
-            case 2:
-                Node2Op_n0_SkipConnect = DartsOps.SkipConnect(channels, stride);
-                register_module("Node2Op_n0_SkipConnect", Node2Op_n0_SkipConnect);
+            case 1:
+                Node2Op_s1_MaxPool3x3 = DartsOps.MaxPool3x3(channels, stride);
+                register_module("Node2Op_s1_MaxPool3x3", Node2Op_s1_MaxPool3x3);
                 break;
         }
     }
 
-    // Node3Op: slot 0 SkipConnect on n0, slot 1 MaxPool3x3 on s1, out of DartsOps per input of Node3Inputs.
+    // Node3Op: slot 0 AvgPool3x3 on n0, slot 1 MaxPool3x3 on s1, out of DartsOps per input of Node3Inputs.
     // The modules keep the supernet's names, so their weights load.
     private nn.Module<Tensor, Tensor>? Node3Op_s1_MaxPool3x3;
-    private nn.Module<Tensor, Tensor>? Node3Op_n0_SkipConnect;
+    private nn.Module<Tensor, Tensor>? Node3Op_n0_AvgPool3x3;
 
     private Tensor Node3Op(int slot, Tensor x) => slot switch
     {
-        0 => Node3Op_n0_SkipConnect!.call(x),
+        0 => Node3Op_n0_AvgPool3x3!.call(x),
         1 => Node3Op_s1_MaxPool3x3!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
@@ -410,8 +241,167 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
                 register_module("Node3Op_s1_MaxPool3x3", Node3Op_s1_MaxPool3x3);
                 break;
             case 2:
-                Node3Op_n0_SkipConnect = DartsOps.SkipConnect(channels, stride);
-                register_module("Node3Op_n0_SkipConnect", Node3Op_n0_SkipConnect);
+                Node3Op_n0_AvgPool3x3 = DartsOps.AvgPool3x3(channels, stride);
+                register_module("Node3Op_n0_AvgPool3x3", Node3Op_n0_AvgPool3x3);
+                break;
+        }
+    }
+}
+
+public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> preprocess0;
+    private readonly nn.Module<Tensor, Tensor> preprocess1;
+    private readonly nn.Module<Tensor, Tensor> projection;
+
+    /// <param name="previousPreviousChannels">Channels of s0.</param>
+    /// <param name="previousChannels">Channels of s1.</param>
+    /// <param name="channels">This cell's channels.</param>
+    /// <param name="previousWasReduction">Whether s1 has half the resolution of s0.</param>
+    public ReductionCell(int previousPreviousChannels, int previousChannels, int channels, bool previousWasReduction)
+        : base(nameof(ReductionCell))
+    {
+        preprocess0 = DartsOps.PreprocessEarlierInput(previousPreviousChannels, channels, previousWasReduction);
+        preprocess1 = DartsOps.ReluConvBn(previousChannels, channels);
+        for (int input = 0; input < 2; input++) BuildNode0Op(input, channels, input < 2 ? 2 : 1);
+        for (int input = 0; input < 3; input++) BuildNode1Op(input, channels, input < 2 ? 2 : 1);
+        for (int input = 0; input < 4; input++) BuildNode2Op(input, channels, input < 2 ? 2 : 1);
+        for (int input = 0; input < 5; input++) BuildNode3Op(input, channels, input < 2 ? 2 : 1);
+        projection = DartsOps.Projection(4 * channels, channels);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input0, Tensor input1)
+    {
+        var s0 = preprocess0.call(input0);
+        var s1 = preprocess1.call(input1);
+        var n0 = DartsOps.Node(Node0Inputs(s0, s1), Node0Op);
+        var n1 = DartsOps.Node(Node1Inputs(s0, s1, n0), Node1Op);
+        var n2 = DartsOps.Node(Node2Inputs(s0, s1, n0, n1), Node2Op);
+        var n3 = DartsOps.Node(Node3Inputs(s0, s1, n0, n1, n2), Node3Op);
+        return projection.call(cat(new[] { n0, n1, n2, n3 }, 1));
+    }
+
+    // Node0Inputs: s1, s0, out of s0, s1.
+    private Tensor[] Node0Inputs(Tensor s0, Tensor s1) => new[] { s1, s0 };
+
+    // Node1Inputs: s0, n0, out of s0, s1, n0.
+    private Tensor[] Node1Inputs(Tensor s0, Tensor s1, Tensor n0) => new[] { s0, n0 };
+
+    // Node2Inputs: s1, n1, out of s0, s1, n0, n1.
+    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s1, n1 };
+
+    // Node3Inputs: n2, n0, out of s0, s1, n0, n1, n2.
+    private Tensor[] Node3Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1, Tensor n2) => new[] { n2, n0 };
+
+    // Node0Op: slot 0 DilConv5x5 on s1, slot 1 DilConv5x5 on s0, out of DartsOps per input of Node0Inputs.
+    // The modules keep the supernet's names, so their weights load.
+    private nn.Module<Tensor, Tensor>? Node0Op_s0_DilConv5x5;
+    private nn.Module<Tensor, Tensor>? Node0Op_s1_DilConv5x5;
+
+    private Tensor Node0Op(int slot, Tensor x) => slot switch
+    {
+        0 => Node0Op_s1_DilConv5x5!.call(x),
+        1 => Node0Op_s0_DilConv5x5!.call(x),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
+    };
+
+    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
+    private void BuildNode0Op(int input, int channels, int stride)
+    {
+        switch (input)
+        {
+            case 0:
+                Node0Op_s0_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
+                register_module("Node0Op_s0_DilConv5x5", Node0Op_s0_DilConv5x5);
+                break;
+            case 1:
+                Node0Op_s1_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
+                register_module("Node0Op_s1_DilConv5x5", Node0Op_s1_DilConv5x5);
+                break;
+        }
+    }
+
+    // Node1Op: slot 0 DilConv5x5 on s0, slot 1 SepConv5x5 on n0, out of DartsOps per input of Node1Inputs.
+    // The modules keep the supernet's names, so their weights load.
+    private nn.Module<Tensor, Tensor>? Node1Op_s0_DilConv5x5;
+    private nn.Module<Tensor, Tensor>? Node1Op_n0_SepConv5x5;
+
+    private Tensor Node1Op(int slot, Tensor x) => slot switch
+    {
+        0 => Node1Op_s0_DilConv5x5!.call(x),
+        1 => Node1Op_n0_SepConv5x5!.call(x),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
+    };
+
+    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
+    private void BuildNode1Op(int input, int channels, int stride)
+    {
+        switch (input)
+        {
+            case 0:
+                Node1Op_s0_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
+                register_module("Node1Op_s0_DilConv5x5", Node1Op_s0_DilConv5x5);
+                break;
+            case 2:
+                Node1Op_n0_SepConv5x5 = DartsOps.SepConv5x5(channels, stride);
+                register_module("Node1Op_n0_SepConv5x5", Node1Op_n0_SepConv5x5);
+                break;
+        }
+    }
+
+    // Node2Op: slot 0 DilConv5x5 on s1, slot 1 SepConv3x3 on n1, out of DartsOps per input of Node2Inputs.
+    // The modules keep the supernet's names, so their weights load.
+    private nn.Module<Tensor, Tensor>? Node2Op_s1_DilConv5x5;
+    private nn.Module<Tensor, Tensor>? Node2Op_n1_SepConv3x3;
+
+    private Tensor Node2Op(int slot, Tensor x) => slot switch
+    {
+        0 => Node2Op_s1_DilConv5x5!.call(x),
+        1 => Node2Op_n1_SepConv3x3!.call(x),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
+    };
+
+    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
+    private void BuildNode2Op(int input, int channels, int stride)
+    {
+        switch (input)
+        {
+            case 1:
+                Node2Op_s1_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
+                register_module("Node2Op_s1_DilConv5x5", Node2Op_s1_DilConv5x5);
+                break;
+            case 3:
+                Node2Op_n1_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
+                register_module("Node2Op_n1_SepConv3x3", Node2Op_n1_SepConv3x3);
+                break;
+        }
+    }
+
+    // Node3Op: slot 0 DilConv3x3 on n2, slot 1 SepConv3x3 on n0, out of DartsOps per input of Node3Inputs.
+    // The modules keep the supernet's names, so their weights load.
+    private nn.Module<Tensor, Tensor>? Node3Op_n0_SepConv3x3;
+    private nn.Module<Tensor, Tensor>? Node3Op_n2_DilConv3x3;
+
+    private Tensor Node3Op(int slot, Tensor x) => slot switch
+    {
+        0 => Node3Op_n2_DilConv3x3!.call(x),
+        1 => Node3Op_n0_SepConv3x3!.call(x),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
+    };
+
+    // Only the inputs a slot chose have a module: the calls for the other inputs do nothing.
+    private void BuildNode3Op(int input, int channels, int stride)
+    {
+        switch (input)
+        {
+            case 2:
+                Node3Op_n0_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
+                register_module("Node3Op_n0_SepConv3x3", Node3Op_n0_SepConv3x3);
+                break;
+            case 4:
+                Node3Op_n2_DilConv3x3 = DartsOps.DilConv3x3(channels, stride);
+                register_module("Node3Op_n2_DilConv3x3", Node3Op_n2_DilConv3x3);
                 break;
         }
     }
@@ -420,11 +410,13 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
 public static class DartsOps
 {
     public static nn.Module<Tensor, Tensor> SepConv3x3(int channels, int stride) => new SepConv(channels, 3, stride);
+    public static nn.Module<Tensor, Tensor> SepConv5x5(int channels, int stride) => new SepConv(channels, 5, stride);
     public static nn.Module<Tensor, Tensor> DilConv3x3(int channels, int stride) => new DilConv(channels, 3, stride);
+    public static nn.Module<Tensor, Tensor> DilConv5x5(int channels, int stride) => new DilConv(channels, 5, stride);
     public static nn.Module<Tensor, Tensor> MaxPool3x3(int channels, int stride) => nn.MaxPool2d(3, stride, 1);
 
-    public static nn.Module<Tensor, Tensor> SkipConnect(int channels, int stride) =>
-        stride == 1 ? nn.Identity() : new FactorizedReduce(channels, channels);
+    public static nn.Module<Tensor, Tensor> AvgPool3x3(int channels, int stride) =>
+        nn.AvgPool2d(new long[] { 3, 3 }, new long[] { stride, stride }, new long[] { 1, 1 }, count_include_pad: false);
 
     /// <summary>Depthwise-separable convolution applied twice: ReLU, dw conv, 1x1 conv, BN, then again at stride 1.</summary>
     public sealed class SepConv : nn.Module<Tensor, Tensor>
@@ -493,6 +485,14 @@ public static class DartsOps
             return norm.call(joined);
         }
     }
+
+    /// <summary>A DARTS node: the sum of its two chosen inputs, each through the operation chosen for its slot.</summary>
+    public static Tensor Node(Tensor[] inputs, Func<int, Tensor, Tensor> operation) =>
+        operation(0, inputs[0]) + operation(1, inputs[1]);
+
+    /// <summary>How a cell brings s0 to its channel count, halving its resolution when the previous cell reduced it.</summary>
+    public static nn.Module<Tensor, Tensor> PreprocessEarlierInput(int inChannels, int outChannels, bool previousWasReduction) =>
+        previousWasReduction ? new FactorizedReduce(inChannels, outChannels) : ReluConvBn(inChannels, outChannels);
 
     /// <summary>ReLU, convolution, BN: how a cell brings its inputs to its own channel count.</summary>
     public static nn.Module<Tensor, Tensor> ReluConvBn(int inChannels, int outChannels) =>

@@ -16,7 +16,8 @@ namespace Parsec.Samples.FashionMnist;
 /// <param name="RetrainChannels">Channels of the retrained network's first cell.</param>
 /// <param name="Layout">Cells: N normal, R reduction.</param>
 /// <param name="StemStride">Stride of the stem convolution (2 quarters the cost of every cell).</param>
-/// <param name="BatchSize">Minibatch size for search and retraining.</param>
+/// <param name="SearchBatchSize">Minibatch size of the search.</param>
+/// <param name="RetrainBatchSize">Minibatch size of the retraining.</param>
 public sealed record Budget(
     string Name,
     int SearchImages,
@@ -27,19 +28,20 @@ public sealed record Budget(
     int RetrainChannels,
     string Layout,
     int StemStride,
-    int BatchSize)
+    int SearchBatchSize,
+    int RetrainBatchSize)
 {
     /// <summary>About 12 minutes on a 2-core CPU.</summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 300, SearchChannels: 8,
-        RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 16, Layout: "NRN", StemStride: 2, BatchSize: 128);
+        RetrainImages: 60_000, RetrainEpochs: 5, RetrainChannels: 16, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 256);
 
     /// <summary>The longer run README documents, for higher accuracy.</summary>
     public static Budget Long { get; } = new("long", SearchImages: 30_000, SearchSteps: 1_000, SearchChannels: 8,
-        RetrainImages: 60_000, RetrainEpochs: 15, RetrainChannels: 24, Layout: "NRN", StemStride: 2, BatchSize: 128);
+        RetrainImages: 60_000, RetrainEpochs: 20, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 256);
 
     /// <summary>Seconds, not minutes: proves the pipeline end to end (tests, first look).</summary>
     public static Budget Smoke { get; } = new("smoke", SearchImages: 240, SearchSteps: 3, SearchChannels: 4,
-        RetrainImages: 200, RetrainEpochs: 1, RetrainChannels: 4, Layout: "NR", StemStride: 2, BatchSize: 32);
+        RetrainImages: 200, RetrainEpochs: 1, RetrainChannels: 4, Layout: "NR", StemStride: 2, SearchBatchSize: 32, RetrainBatchSize: 32);
 
     /// <summary>The preset named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No preset has that name.</exception>

@@ -13,7 +13,10 @@ public sealed record SearchOutcome(SearchResult Result, SearchOptions Settings, 
 
 /// <summary>
 /// PARSEC on the small search network: weights learn on 5/6 of the search images, the distribution on the other
-/// sixth, and a checkpoint is written every <see cref="CheckpointEvery"/> steps and on Ctrl-C.
+/// sixth, and a checkpoint is written every <see cref="CheckpointEvery"/> steps and on Ctrl-C. The likelihood is
+/// tempered by the batch size (the per-example likelihood): at T = 1 the summed loss of a batch makes ω one-hot, so
+/// only the luckiest sample's candidates get weight gradients and the parameter-free ones, best while everything is
+/// untrained, take over a short search.
 /// </summary>
 public static class SearchPhase
 {
@@ -21,6 +24,12 @@ public static class SearchPhase
 
     /// <summary>The share of the search during which only the weights learn (see <see cref="ParsecOptions.ArchitectureWarmupSteps"/>).</summary>
     private const double WarmupFraction = 0.2;
+
+    /// <summary>
+    /// π's Adam step: a short search has a few hundred steps to move the logits, so it takes larger steps than the
+    /// runtime's default.
+    /// </summary>
+    private const double ArchitectureLearningRate = 0.03;
 
     public static SearchOutcome Run(SampleOptions options, FashionMnistSplit data, Action<SearchProgress> onProgress, CancellationToken cancellationToken)
     {
@@ -31,11 +40,13 @@ public static class SearchPhase
         {
             Samples = options.Samples,
             ArchitectureWarmupSteps = (int)(budget.SearchSteps * WarmupFraction),
+            LikelihoodTemperature = budget.SearchBatchSize,
+            ArchitectureLearningRate = ArchitectureLearningRate,
         });
         var settings = new SearchOptions
         {
             Steps = budget.SearchSteps,
-            BatchSize = budget.BatchSize,
+            BatchSize = budget.SearchBatchSize,
             Seed = options.Seed,
             Device = options.Device == "cuda" ? DeviceType.CUDA : DeviceType.CPU,
             CheckpointPath = Path.Combine(options.Output, "search.checkpoint"),
