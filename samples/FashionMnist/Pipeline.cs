@@ -97,6 +97,7 @@ public static class Pipeline
         FashionMnistSplit test, Device device, CancellationToken cancellationToken)
     {
         var budget = options.Budget;
+        manual_seed(options.Seed);
         using var model = ExportedModelCompiler.CreateInstance<TorchSharp.torch.nn.Module<Tensor, Tensor>>(
             source, typeName, budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
         IReadOnlyList<EpochRecord> epochs = Array.Empty<EpochRecord>();

@@ -34,6 +34,8 @@ public static class SearchPhase
     public static SearchOutcome Run(SampleOptions options, FashionMnistSplit data, Action<SearchProgress> onProgress, CancellationToken cancellationToken)
     {
         var budget = options.Budget;
+        // The weights' initialisation is part of the run: seed it, or the same seed gives another distribution.
+        manual_seed(options.Seed);
         var network = new DartsNetwork(budget.Layout, budget.SearchChannels, 10, budget.StemStride);
         var space = ModelSearchSpace.Of(network);
         var strategy = new ParsecStrategy(space, new ParsecOptions
