@@ -15,22 +15,6 @@ namespace Parsec.Generators.Tests;
 /// </summary>
 public sealed class SyntaxFirstReadingTests
 {
-    private const string Prelude = """
-        using Parsec;
-        using TorchSharp;
-        using static TorchSharp.torch;
-
-        namespace Tests;
-
-        [CandidateSet]
-        public static class Ops
-        {
-            [Candidate] public static nn.Module<Tensor, Tensor> Relu(int features) => nn.ReLU();
-            [Candidate] public static nn.Module<Tensor, Tensor> Tanh(int features) => nn.Tanh();
-        }
-
-        """;
-
     private const string AliasUsings = "using Alias = Parsec.ChoiceAttribute;\nusing OpsAlias = Tests.Ops;\n";
 
     private const string CellHeader = "public sealed partial class Cell : nn.Module<Tensor, Tensor>\n{\n    public Cell() : base(\"Cell\") { }\n    public override Tensor forward(Tensor x) => x;\n";
@@ -86,7 +70,7 @@ public sealed class SyntaxFirstReadingTests
         foreach (var diagnosticCase in DiagnosticTests.Cases)
             yield return new object[] { (string)diagnosticCase[0], new[] { Markup.Parse(DiagnosticTests.Prelude + (string)diagnosticCase[2]).Source } };
         for (int i = 0; i < Spellings.Length; i++)
-            yield return new object[] { "spelling" + i, new[] { (i == 1 ? AliasUsings : "") + Prelude + Spellings[i] } };
+            yield return new object[] { "spelling" + i, new[] { (i == 1 ? AliasUsings : "") + DiagnosticTests.Prelude + Spellings[i] } };
         foreach (var variant in RobustnessTests.Variants())
             yield return new object[] { (string)variant[0], new[] { (string)variant[1] } };
     }
