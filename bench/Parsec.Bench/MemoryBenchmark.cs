@@ -37,17 +37,9 @@ public sealed class MemoryBenchmark : IBenchmark
 
     private async Task<int> RunParentAsync(WorkloadOptions options)
     {
-        var figures = new JsonObject
-        {
-            ["benchmark"] = Name,
-            ["batch"] = options.BatchSize,
-            ["channels"] = options.Channels,
-            ["threads"] = options.Threads,
-            ["warmup"] = options.Warmup,
-            ["iters"] = options.Iterations,
-            ["k"] = options.Samples[0],
-            ["ratios_of"] = "peak_increase_mb: VmHWM over the steps minus VmRSS just before the first step (model built, data loaded); *_vmhwm ratios use raw VmHWM",
-        };
+        var figures = options.Figures(Name);
+        figures["k"] = options.Samples[0];
+        figures["ratios_of"] = "peak_increase_mb: VmHWM over the steps minus VmRSS just before the first step (model built, data loaded); *_vmhwm ratios use raw VmHWM";
         bool allMatch = true, peaksReset = true;
         var results = new Dictionary<WorkloadMode, JsonObject>();
         foreach (var mode in Enum.GetValues<WorkloadMode>())

@@ -36,15 +36,7 @@ public sealed class StepBenchmark : IBenchmark
         var trainers = new List<WorkloadTrainer> { new(WorkloadMode.Single, options.Channels, 1, Seed) };
         trainers.AddRange(options.Samples.Select(k => new WorkloadTrainer(WorkloadMode.Parsec, options.Channels, k, Seed)));
         trainers.Add(new WorkloadTrainer(WorkloadMode.Darts, options.Channels, 1, Seed));
-        var figures = new JsonObject
-        {
-            ["benchmark"] = Name,
-            ["batch"] = options.BatchSize,
-            ["channels"] = options.Channels,
-            ["threads"] = options.Threads,
-            ["warmup"] = options.Warmup,
-            ["iters"] = options.Iterations,
-        };
+        var figures = options.Figures(Name);
         bool parametersMatch = ParameterCheck.Report(trainers, options.Channels, figures);
         MachineLoad.Record(figures, "start");
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Nodes;
 
 namespace Parsec.Bench.Workload;
 
@@ -73,4 +74,15 @@ public sealed record WorkloadOptions
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed)
             ? parsed
             : throw new ArgumentException($"{name} takes a non-negative integer, not '{value}'.");
+
+    /// <summary>The first keys of a benchmark's JSON: its name and these settings.</summary>
+    public JsonObject Figures(string benchmark) => new()
+    {
+        ["benchmark"] = benchmark,
+        ["batch"] = BatchSize,
+        ["channels"] = Channels,
+        ["threads"] = Threads,
+        ["warmup"] = Warmup,
+        ["iters"] = Iterations,
+    };
 }
