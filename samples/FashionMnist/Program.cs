@@ -24,6 +24,8 @@ if (options.Help)
     return 0;
 }
 
+if (options.Threads > 0) set_num_threads(options.Threads);
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, press) =>
 {

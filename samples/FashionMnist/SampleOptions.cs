@@ -21,6 +21,7 @@ public sealed record SampleOptions
           --data DIR           folder with the four Fashion-MNIST *-ubyte.gz files               [/usr/share/datasets/fashion-mnist]
           --resume             continue the search from DIR/search.checkpoint
           --compare-random N   also retrain N uniformly random architectures and compare         [0]
+          --threads N          CPU threads torch uses; 0 keeps torch's default (every core)      [0]
           --help               this text
 
         Ctrl-C stops the search at a step boundary after writing a checkpoint; --resume goes on from it.
@@ -34,6 +35,8 @@ public sealed record SampleOptions
     public string Data { get; init; } = FashionMnistData.DebianFolder;
     public bool Resume { get; init; }
     public int CompareRandom { get; init; }
+    /// <summary>torch's intra-op threads; 0 keeps its default. Two runs sharing a machine go faster with one thread each than fighting over all.</summary>
+    public int Threads { get; init; }
     public bool Help { get; init; }
 
     /// <summary>Parses the arguments; a mistake is an <see cref="ArgumentException"/> that says what to change.</summary>
@@ -54,6 +57,7 @@ public sealed record SampleOptions
                 "--data" => options with { Data = Value() },
                 "--resume" => options with { Resume = true },
                 "--compare-random" => options with { CompareRandom = (int)Integer(name, Value(), 0) },
+                "--threads" => options with { Threads = (int)Integer(name, Value(), 0) },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'; run with --help for the list."),
             };

@@ -16,6 +16,7 @@ public sealed class SampleOptionsTests
         Assert.Equal("/usr/share/datasets/fashion-mnist", options.Data);
         Assert.False(options.Resume);
         Assert.Equal(0, options.CompareRandom);
+        Assert.Equal(0, options.Threads);
     }
 
     [Fact]
@@ -23,11 +24,11 @@ public sealed class SampleOptionsTests
     {
         var options = SampleOptions.Parse(new[]
         {
-            "--budget", "long", "--seed", "7", "--samples", "8", "--device", "cuda", "--out", "o", "--data", "d", "--resume", "--compare-random", "5",
+            "--budget", "long", "--seed", "7", "--samples", "8", "--device", "cuda", "--out", "o", "--data", "d", "--resume", "--compare-random", "5", "--threads", "1",
         });
         Assert.Equal(new SampleOptions
         {
-            Budget = Budget.Long, Seed = 7, Samples = 8, Device = "cuda", Output = "o", Data = "d", Resume = true, CompareRandom = 5,
+            Budget = Budget.Long, Seed = 7, Samples = 8, Device = "cuda", Output = "o", Data = "d", Resume = true, CompareRandom = 5, Threads = 1,
         }, options);
     }
 
@@ -35,6 +36,7 @@ public sealed class SampleOptionsTests
     [InlineData("--samples", "0", "--samples takes a whole number of at least 1, not '0'.")]
     [InlineData("--budget", "huge", "Unknown budget 'huge': use default, long or smoke.")]
     [InlineData("--device", "tpu", "--device takes cpu or cuda, not 'tpu'.")]
+    [InlineData("--threads", "-1", "--threads takes a whole number of at least 0, not '-1'.")]
     [InlineData("--seed", "x", "--seed takes a whole number of at least 0, not 'x'.")]
     public void A_bad_value_says_what_to_change(string name, string value, string message) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => SampleOptions.Parse(new[] { name, value })).Message);
