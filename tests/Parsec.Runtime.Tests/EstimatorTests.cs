@@ -91,6 +91,54 @@ public sealed class EstimatorTests
         Assert.True(scale > 0.1, $"the test needs an informative likelihood: |exact| = {scale:F4}");
     }
 
+    [Fact]
+    public void WhenTheSamplesScoreAlikeTheBaselineLeavesNoArchitectureGradient()
+    {
+        // A temperature this high makes every ω exactly 1/K: nothing was learned, so π should not move.
+        var (space, batch) = Setup(seed: 13);
+        double[] withBaseline = ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = 1e15 }, seed: 4);
+        double[] without = ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = 1e15, ScoreBaseline = false }, seed: 4);
+        Assert.All(withBaseline, value => Assert.Equal(0, value, 12));
+        Assert.True(without.Sum(v => v * v) > 0.01, "without the baseline the same draws leave score-function noise");
+    }
+
+    [Fact]
+    public void TheBaselineKeepsTheMeanAndCutsTheSpreadOfTheArchitectureGradient()
+    {
+        var (space, batch) = Setup(seed: 14);
+        const int draws = 200;
+        var withBaseline = new List<double[]>();
+        var without = new List<double[]>();
+        // The same seed draws the same K architectures for both, so the estimates differ by the baseline alone.
+        for (int d = 0; d < draws; d++)
+        {
+            withBaseline.Add(ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = BatchSize }, seed: 100 + d));
+            without.Add(ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = BatchSize, ScoreBaseline = false }, seed: 100 + d));
+        }
+        double[] meanWith = Mean(withBaseline), meanWithout = Mean(without);
+        double spreadWith = Spread(withBaseline, meanWith), spreadWithout = Spread(without, meanWithout);
+        // Both estimate the same gradient: their means differ by Monte Carlo error only, well under the spread.
+        double meanGap = Math.Sqrt(meanWith.Zip(meanWithout, (a, b) => (a - b) * (a - b)).Sum());
+        Assert.True(meanGap < 3 * Math.Sqrt(spreadWithout / draws), $"means differ by {meanGap:F4}; spread without baseline {spreadWithout:F4}");
+        Assert.True(spreadWith < 0.5 * spreadWithout, $"spread with baseline {spreadWith:F4}, without {spreadWithout:F4}");
+    }
+
+    private static double[] ArchitectureGradient(ModelSearchSpace space, Batch batch, ParsecOptions options, long seed)
+    {
+        var strategy = new ParsecStrategy(space, options);
+        using var scope = NewDisposeScope();
+        var estimate = strategy.Estimate(batch, null, new SearchRandom(seed), new ClassificationEvaluation(), 0);
+        foreach (var p in space.Model.parameters()) p.grad = null;
+        return Flatten(estimate.ArchitectureGradient);
+    }
+
+    private static double[] Mean(List<double[]> vectors) =>
+        Enumerable.Range(0, vectors[0].Length).Select(i => vectors.Average(v => v[i])).ToArray();
+
+    /// <summary>The mean squared distance of the vectors from their mean.</summary>
+    private static double Spread(List<double[]> vectors, double[] mean) =>
+        vectors.Average(v => v.Zip(mean, (x, m) => (x - m) * (x - m)).Sum());
+
     /// <summary>
     /// ∇π log Σ_α exp(ℓ(α)) p(α|π), by autograd through an independent torch implementation of log p(α|π):
     /// log_softmax per draw, with the already drawn inputs masked out for distinct input choices.

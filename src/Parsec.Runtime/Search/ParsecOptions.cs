@@ -19,6 +19,14 @@ public sealed record ParsecOptions
     public double ArchitectureBeta2 { get; init; } = 0.999;
 
     /// <summary>
+    /// Subtract the uniform weight 1/K from every ω_s in π's gradient: Σ (ω_s − 1/K) ∇ log p(α_s|π). The subtracted
+    /// term, (1/K) Σ ∇ log p(α_s|π), has expectation zero under p, so the estimate keeps its mean; what goes is the
+    /// noise that term carries, which is most of the estimate when the K samples score alike (a high temperature, or
+    /// an early search). Without it Adam, which follows the sign, random-walks π on that noise.
+    /// </summary>
+    public bool ScoreBaseline { get; init; } = true;
+
+    /// <summary>
     /// Learn π from the training batch's importance weights instead of a held-out validation batch: one pass per
     /// sample, no validation set needed.
     /// </summary>

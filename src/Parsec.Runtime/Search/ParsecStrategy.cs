@@ -11,7 +11,8 @@ namespace Parsec.Search;
 /// <summary>
 /// PARSEC (Casale, Gordon and Fusi 2019): a distribution p(α|π) over architectures, learned by importance-weighted
 /// gradients of the log evidence. Each step draws K architectures and runs them one at a time, so only one
-/// architecture's activations are alive; the weights get Σ ω_s ∇ mean-loss_s and π gets Σ ω_s ∇ log p(α_s|π).
+/// architecture's activations are alive; the weights get Σ ω_s ∇ mean-loss_s and π gets Σ ω_s ∇ log p(α_s|π), less
+/// a zero-mean baseline by default (<see cref="ParsecOptions.ScoreBaseline"/>).
 /// </summary>
 public sealed class ParsecStrategy : ISearchStrategy
 {
@@ -99,9 +100,10 @@ public sealed class ParsecStrategy : ISearchStrategy
         var architectureWeights = architectureBatch is null
             ? trainingWeights
             : HeldOutWeights(samples, architectureBatch, evaluation, step);
+        double baseline = Options.ScoreBaseline ? 1.0 / samples.Length : 0.0;
         var gradient = Distribution.ZeroGradient();
         for (int s = 0; s < samples.Length; s++)
-            Distribution.AddLogProbabilityGradient(samples[s], architectureWeights[s], gradient);
+            Distribution.AddLogProbabilityGradient(samples[s], architectureWeights[s] - baseline, gradient);
 
         return new ParsecEstimate(samples, trainingWeights.ToImmutableArray(), architectureWeights.ToImmutableArray(), gradient,
             trainingWeights.Zip(meanLosses, (w, l) => w * l).Sum(), trainingWeights.Zip(accuracies, (w, a) => w * a).Sum());
