@@ -59,6 +59,14 @@ public sealed class SyntaxFirstReadingTests
             + "    private sealed class Tensor { }\n    private sealed class Ops { }\n"
             + "    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n"
             + "    [InputChoice] private partial Tensor Pick(Tensor a, Tensor b);\n}",
+        // A non-attribute type named Choice (the compiler takes ChoiceAttribute), an attribute named InputChoice
+        // (ambiguous with InputChoiceAttribute), and a field named nameof (not invocable: nameof stays the operator).
+        "public sealed class Choice { }\npublic sealed class InputChoice : System.Attribute { }\n"
+            + "[SearchCell] " + CellHeader + "    private static int nameof = 0;\n"
+            + "    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n"
+            + "    [InputChoice] private partial Tensor Pick(Tensor a, Tensor b);\n"
+            + "    [InputChoiceAttribute] private partial Tensor Other(Tensor a, Tensor b);\n"
+            + "    [Choice(typeof(Ops), PerInput = nameof(Other))] private partial Tensor F(int slot, Tensor x);\n}",
     };
 
     public static IEnumerable<object[]> SourceSets()

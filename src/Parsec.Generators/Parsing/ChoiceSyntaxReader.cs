@@ -229,7 +229,7 @@ internal sealed class ChoiceSyntaxReader
     {
         private readonly SemanticModel model;
         private readonly int position;
-        private readonly Dictionary<string, INamedTypeSymbol> attributeClasses = new();
+        private readonly Dictionary<string, INamedTypeSymbol?> attributeClasses = new();
         private readonly Dictionary<string, ITypeSymbol?> types = new();
         private bool? nameofIsFree;
 
@@ -239,17 +239,32 @@ internal sealed class ChoiceSyntaxReader
             this.position = position;
         }
 
-        public bool NameofIsFree => nameofIsFree ??= model.LookupSymbols(position, name: "nameof").IsEmpty;
+        /// <summary>
+        /// Whether nothing called <c>nameof</c> is in scope, so that <c>nameof(...)</c> is the operator: the name, bound
+        /// as an expression, finds no symbol and no candidate (a direct lookup; <c>LookupSymbols</c> would first list
+        /// every name in scope, <c>using static TorchSharp.torch</c> included).
+        /// </summary>
+        public bool NameofIsFree => nameofIsFree ??= IsUnbound(
+            model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName("nameof"), SpeculativeBindingOption.BindAsExpression));
 
-        /// <summary>The class an attribute's name binds to: the name's meaning, whatever constructor its arguments pick.</summary>
+        private static bool IsUnbound(SymbolInfo info) => info.Symbol is null && info.CandidateSymbols.IsEmpty;
+
+        /// <summary>
+        /// The class an attribute's name binds to, or null when it does not bind to exactly one type. The name is
+        /// looked up from its place in an attribute, so the compiler applies its attribute-name rules (<c>Choice</c>
+        /// finds <c>ChoiceAttribute</c>; both existing is ambiguous); the arguments are not bound, which would build a
+        /// semantic model for the attribute and run nullability analysis over it, several times the cost.
+        /// </summary>
         public INamedTypeSymbol? AttributeClass(AttributeSyntax attribute)
         {
             string spelling = attribute.Name.ToString();
-            if (attributeClasses.TryGetValue(spelling, out var found)) return found;
-            // Not cached when unresolved: the arguments may be what failed, and another application may bind.
-            if (model.GetSymbolInfo(attribute).Symbol is not IMethodSymbol { ContainingType: { } attributeClass }) return null;
-            attributeClasses.Add(spelling, attributeClass);
-            return attributeClass;
+            if (!attributeClasses.TryGetValue(spelling, out var found))
+            {
+                var info = model.GetSpeculativeSymbolInfo(position, attribute.Name, SpeculativeBindingOption.BindAsTypeOrNamespace);
+                found = info.Symbol is INamedTypeSymbol { TypeKind: not TypeKind.Error } type && info.CandidateSymbols.IsEmpty ? type : null;
+                attributeClasses.Add(spelling, found);
+            }
+            return found;
         }
 
         /// <summary>The type a type syntax names in this scope, or null when it does not bind to one.</summary>
