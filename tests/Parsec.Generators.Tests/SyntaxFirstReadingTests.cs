@@ -67,6 +67,31 @@ public sealed class SyntaxFirstReadingTests
             + "    [InputChoice] private partial Tensor Pick(Tensor a, Tensor b);\n"
             + "    [InputChoiceAttribute] private partial Tensor Other(Tensor a, Tensor b);\n"
             + "    [Choice(typeof(Ops), PerInput = nameof(Other))] private partial Tensor F(int slot, Tensor x);\n}",
+        // Value choices of literals of the property's own type: the whole cell is read from syntax.
+        "[SearchCell] " + CellHeader
+            + "    [ValueChoice(1, 2)] private partial int A { get; }\n"
+            + "    [ValueChoice(-1, -2, 0)] private partial int B { get; }\n"
+            + "    [ValueChoice(1L, -3L)] private partial long C { get; }\n"
+            + "    [ValueChoice(0.5, -0.0, 1e300, 2d)] private partial double D { get; }\n"
+            + "    [ValueChoice(0.5f, -1.5F)] private partial float E { get; }\n"
+            + "    [ValueChoice(\"a\", \"b\\n\\\"c\\\"\", @\"d\\e\")] private partial string G { get; }\n"
+            + "    [ValueChoice('a', '\\'')] private partial char H { get; }\n"
+            + "    [Parsec.ValueChoiceAttribute(true, false)] public partial bool I { get; }\n"
+            + "    [ValueChoice(1u, 2U)] private partial uint J { get; }\n"
+            + "    [InputChoice] private partial Tensor Pick(Tensor a, Tensor b);\n}",
+        // Value choices only the symbols can read: conversions, unsigned negation, errors, decimals (no attribute argument).
+        "[SearchCell] " + CellHeader
+            + "    [ValueChoice(3, 4)] private partial byte A { get; }\n"
+            + "    [ValueChoice(0.5)] private partial float B { get; }\n"
+            + "    [ValueChoice(-2147483648)] private partial int C { get; }\n"
+            + "    [ValueChoice(1, 2.5)] private partial double D { get; }\n"
+            + "    [ValueChoice(1, 2)] private static partial int E { get; }\n"
+            + "    [ValueChoice(1, 2)] private partial int F { get; set; }\n"
+            + "    [ValueChoice] private partial int G { get; }\n"
+            + "    [ValueChoice(1, 2)] private partial int? H { get; }\n"
+            + "    [ValueChoice(null, \"a\")] private partial string? I { get; }\n"
+            + "    [ValueChoice(1, 2)] private partial int J { get; }\n"
+            + "    [ValueChoice(0.5m, -1m)] private partial decimal K { get; }\n}",
     };
 
     public static IEnumerable<object[]> SourceSets()
@@ -117,7 +142,22 @@ public sealed class SyntaxFirstReadingTests
         var choices = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.AttributeLists.Count > 0).ToList();
 
         Assert.Equal(8, choices.Count);
-        Assert.All(choices, syntax => Assert.NotNull(reader.TryRead((IMethodSymbol)model.GetDeclaredSymbol(syntax)!, syntax)));
+        Assert.All(choices, syntax => Assert.NotNull(reader.TryRead(syntax)));
+    }
+
+    [Theory]
+    [InlineData(6, 10)]
+    [InlineData(7, -1)]
+    public void A_cell_of_plain_members_is_read_wholly_from_syntax(int spelling, int members)
+    {
+        var compilation = GeneratorHarness.Compilation(DiagnosticTests.Prelude + Spellings[spelling]);
+        var cell = compilation.GetTypeByMetadataName("Tests.Cell")!;
+        var tree = compilation.SyntaxTrees.Single();
+        var reader = new ChoiceSyntaxReader(cell, KnownTypes.For(compilation), compilation.GetSemanticModel(tree));
+
+        var read = reader.TryReadAll(default);
+
+        Assert.Equal(members, read?.Count ?? -1);
     }
 
     /// <summary>One half of the cell's members in each of two partial declarations, in two files.</summary>

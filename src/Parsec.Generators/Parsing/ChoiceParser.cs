@@ -44,6 +44,20 @@ internal sealed class ChoiceParser
     {
         var parser = new ChoiceParser(cell, known, diagnostics, cancellationToken);
         var choiceSyntax = new HashSet<SyntaxNode>();
+        if (syntaxReader?.TryReadAll(cancellationToken) is { } read)
+        {
+            foreach (var member in read)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                choiceSyntax.Add(member.Syntax);
+                if (member is { Syntax: MethodDeclarationSyntax methodSyntax, Method: { } choice })
+                    parser.ParseMethodChoice(ChoiceMethod.Of(methodSyntax), methodSyntax, choice.IsInput, choice.Attribute, choice.Arguments, choice.Signature);
+                else if (member is { Syntax: PropertyDeclarationSyntax propertySyntax, Value: { } value })
+                    parser.AddValue(propertySyntax, value.Type, value.Values);
+            }
+            return (parser.ResolveFamilies(), parser.sets, choiceSyntax);
+        }
+
         var cellMembers = cell.GetMembers().ToList();
         cellMembers.Sort(Symbols.CompareSourceOrder);
         foreach (var member in cellMembers)
@@ -53,10 +67,10 @@ internal sealed class ChoiceParser
             // Binding attributes is the costly part of a parse, which reruns on every edit: skip members without any.
             if (!HasAttributeSyntax(syntax)) continue;
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && syntax is MethodDeclarationSyntax methodSyntax
-                && syntaxReader?.TryRead(method, methodSyntax) is { } read)
+                && syntaxReader?.TryRead(methodSyntax) is { } choice)
             {
                 choiceSyntax.Add(methodSyntax);
-                parser.ParseMethodChoice(method, methodSyntax, read.IsInput, read.Attribute, read.Arguments, read.Signature);
+                parser.ParseMethodChoice(ChoiceMethod.Of(method), methodSyntax, choice.IsInput, choice.Attribute, choice.Arguments, choice.Signature);
                 continue;
             }
             var attributes = member.GetAttributes().Where(parser.IsChoiceAttribute).ToList();
@@ -108,11 +122,11 @@ internal sealed class ChoiceParser
                     : "partial methods such as 'private partial Tensor Act(Tensor x);'");
             return;
         }
-        ParseMethodChoice(method, methodSyntax, isInput, attributeSyntax, ArgumentsOf(attribute), SignatureOf(method));
+        ParseMethodChoice(ChoiceMethod.Of(method), methodSyntax, isInput, attributeSyntax, ArgumentsOf(attribute), SignatureOf(method));
     }
 
     /// <summary>Checks and reads a choice method, however its attribute and signature were read.</summary>
-    private void ParseMethodChoice(IMethodSymbol method, MethodDeclarationSyntax syntax, bool isInput, AttributeSyntax? attributeSyntax,
+    private void ParseMethodChoice(ChoiceMethod method, MethodDeclarationSyntax syntax, bool isInput, AttributeSyntax? attributeSyntax,
         ChoiceArguments arguments, ChoiceSignature signature)
     {
         if (isInput) inputChoiceNames.Add(method.Name);
@@ -137,7 +151,7 @@ internal sealed class ChoiceParser
         method.ReturnType,
         method.Parameters.Select(p => new ChoiceParameter(p.Name, p.Type, p.RefKind, p.IsParams)).ToImmutableArray());
 
-    private void ParseOperation(IMethodSymbol method, MethodDeclarationSyntax syntax, ChoiceSignature signature, ChoiceArguments arguments,
+    private void ParseOperation(ChoiceMethod method, MethodDeclarationSyntax syntax, ChoiceSignature signature, ChoiceArguments arguments,
         AttributeSyntax? attributeSyntax)
     {
         string? perInput = arguments.PerInput;
@@ -150,7 +164,7 @@ internal sealed class ChoiceParser
             ? parameters.Length == 2 && parameters[0].Type.SpecialType == SpecialType.System_Int32 && known.IsTensor(parameters[1].Type)
             : parameters.Length == 1 && known.IsTensor(parameters[0].Type);
         parametersFit = parametersFit && parameters.All(p => p.RefKind == RefKind.None && !p.IsParams);
-        if (method.IsStatic || method.IsGenericMethod)
+        if (method.IsStatic || method.IsGeneric)
         {
             Report(DiagnosticDescriptors.OperationChoiceSignature, syntax.Identifier, method.Name, expected + " on an instance, without type parameters");
             return;
@@ -214,11 +228,11 @@ internal sealed class ChoiceParser
         return entry.Index;
     }
 
-    private void ParseInput(IMethodSymbol method, MethodDeclarationSyntax syntax, ChoiceSignature signature, ChoiceArguments arguments,
+    private void ParseInput(ChoiceMethod method, MethodDeclarationSyntax syntax, ChoiceSignature signature, ChoiceArguments arguments,
         AttributeSyntax? attributeSyntax)
     {
         var parameters = signature.Parameters;
-        if (method.IsStatic || method.IsGenericMethod)
+        if (method.IsStatic || method.IsGeneric)
         {
             Report(DiagnosticDescriptors.InputChoiceSignature, syntax.Identifier, method.Name,
                 "must be an instance method without type parameters");
@@ -316,11 +330,18 @@ internal sealed class ChoiceParser
             }
             texts.Add(text);
         }
+        AddValue(syntax, property.Type, texts);
+    }
+
+    /// <summary>Adds a valid value choice: its property's syntax and type, its values as C# source text.</summary>
+    private void AddValue(PropertyDeclarationSyntax syntax, ITypeSymbol type, IEnumerable<string> values)
+    {
+        string typeName = known.FullyQualifiedName(type);
         members.Add((new ChoiceMemberModel(
             ChoiceMemberKind.Value,
-            property.Name,
+            syntax.Identifier.ValueText,
             PropertyDeclaration(syntax),
-            ImplementationModifiers(syntax.Modifiers) + known.FullyQualifiedName(property.Type) + " " + Identifiers.Escape(property.Name),
+            ImplementationModifiers(syntax.Modifiers) + typeName + " " + Identifiers.Escape(syntax.Identifier.ValueText),
             EquatableArray<string>.Empty,
             EquatableArray<string>.Empty,
             SetIndex: -1,
@@ -328,8 +349,8 @@ internal sealed class ChoiceParser
             Count: 1,
             Distinct: true,
             ReturnsArray: false,
-            known.FullyQualifiedName(property.Type),
-            EquatableArray.From(texts)), null));
+            typeName,
+            EquatableArray.From(values)), null));
     }
 
     /// <summary>Whether a value converts implicitly, constants included (<c>3</c> converts to <c>byte</c>, <c>0.5</c> not to <c>float</c>).</summary>
@@ -377,7 +398,7 @@ internal sealed class ChoiceParser
     private static string PropertyDeclaration(PropertyDeclarationSyntax syntax) =>
         ModifiersWithoutPartial(syntax.Modifiers) + SourceText.OneLine(syntax.Type) + " " + syntax.Identifier.Text;
 
-    private string MethodSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, ChoiceSignature signature)
+    private string MethodSignature(ChoiceMethod method, MethodDeclarationSyntax syntax, ChoiceSignature signature)
     {
         var text = new System.Text.StringBuilder(ImplementationModifiers(syntax.Modifiers))
             .Append(known.FullyQualifiedName(signature.ReturnType)).Append(' ')
@@ -444,4 +465,13 @@ internal sealed class ChoiceParser
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxToken location, params string[] arguments) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, LocationInfo.From(location), arguments));
+}
+
+/// <summary>What the checks need of a choice method besides its syntax, from its symbol or its declaration alike.</summary>
+internal readonly record struct ChoiceMethod(string Name, bool IsStatic, bool IsGeneric)
+{
+    public static ChoiceMethod Of(IMethodSymbol method) => new(method.Name, method.IsStatic, method.IsGenericMethod);
+
+    public static ChoiceMethod Of(MethodDeclarationSyntax syntax) =>
+        new(syntax.Identifier.ValueText, syntax.Modifiers.Any(SyntaxKind.StaticKeyword), syntax.TypeParameterList is not null);
 }

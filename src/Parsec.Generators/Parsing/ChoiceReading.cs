@@ -29,3 +29,9 @@ internal sealed record ChoiceSignature(ITypeSymbol ReturnType, ImmutableArray<Ch
 
 /// <summary>A choice method read from syntax: its attribute, what the attribute says, and its signature.</summary>
 internal sealed record SyntaxChoice(bool IsInput, AttributeSyntax Attribute, ChoiceArguments Arguments, ChoiceSignature Signature);
+
+/// <summary>A value choice read from syntax: its attribute, the property's type, and the values as C# source text.</summary>
+internal sealed record SyntaxValueChoice(AttributeSyntax Attribute, ITypeSymbol Type, ImmutableArray<string> Values);
+
+/// <summary>A member of a cell read from syntax: a choice method (<see cref="Method"/>) or a value choice (<see cref="Value"/>).</summary>
+internal sealed record SyntaxMember(MemberDeclarationSyntax Syntax, SyntaxChoice? Method, SyntaxValueChoice? Value);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,8 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Parsec.Generators.Parsing;
 
 /// <summary>
-/// Reads a plain choice method of one cell from its syntax: a single <c>[Choice]</c> or <c>[InputChoice]</c> with
-/// literal, <c>nameof</c> and <c>typeof</c> arguments, over <c>Tensor</c>, <c>Tensor[]</c> and <c>int</c>.
+/// Reads the plain choice members of one cell from their syntax: a single <c>[Choice]</c> or <c>[InputChoice]</c>
+/// with literal, <c>nameof</c> and <c>typeof</c> arguments, over <c>Tensor</c>, <c>Tensor[]</c> and <c>int</c>; a
+/// single <c>[ValueChoice]</c> of literals of the get-only property's own type.
 /// </summary>
 /// <remarks>
 /// Binding every member's attributes and signature is most of a parse, and every cell's parse reruns on every edit;
@@ -25,11 +27,15 @@ internal sealed class ChoiceSyntaxReader
         "Choice", "ChoiceAttribute", "InputChoice", "InputChoiceAttribute",
     };
 
+    private static readonly HashSet<string> ValueChoiceAttributeNames = new() { "ValueChoice", "ValueChoiceAttribute" };
+
     private readonly INamedTypeSymbol cell;
     private readonly KnownTypes known;
     private readonly SemanticModel targetModel;
     private readonly Dictionary<TypeDeclarationSyntax, DeclarationScope> scopes = new();
-    private Dictionary<string, int>? methodDeclarationsByName;
+    private Dictionary<string, int>? declarationsByName;
+    private List<TypeDeclarationSyntax>? parts;
+    private bool partsRead;
 
     public ChoiceSyntaxReader(INamedTypeSymbol cell, KnownTypes known, SemanticModel targetModel)
     {
@@ -38,19 +44,51 @@ internal sealed class ChoiceSyntaxReader
         this.targetModel = targetModel;
     }
 
-    /// <summary>The method read from syntax, or null when only its symbols can tell.</summary>
-    public SyntaxChoice? TryRead(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    /// <summary>
+    /// Every member of the cell that carries attributes, in declaration order (files by path, then position), each
+    /// read from syntax; null when one of them cannot be, and then only the symbols can tell the whole cell: a member
+    /// with any other attribute, a property with attributes on an accessor, a record or primary constructor.
+    /// </summary>
+    /// <remarks>Reading everything from syntax spares building the cell's member symbols at all.</remarks>
+    public List<SyntaxMember>? TryReadAll(CancellationToken cancellationToken)
     {
-        if (syntax.ContainsDiagnostics || syntax.TypeParameterList is not null || syntax.ExplicitInterfaceSpecifier is not null
-            || syntax.AttributeLists.Count != 1)
+        if (Parts(cancellationToken) is not { } declarations) return null;
+        var read = new List<SyntaxMember>();
+        foreach (var declaration in declarations)
+        {
+            foreach (var member in declaration.Members)
+            {
+                if (!HasAttributes(member)) continue;
+                if (member is MethodDeclarationSyntax method && TryRead(method) is { } choice)
+                    read.Add(new SyntaxMember(method, choice, null));
+                else if (member is PropertyDeclarationSyntax property && TryReadValue(property) is { } value)
+                    read.Add(new SyntaxMember(property, null, value));
+                else
+                    return null;
+            }
+        }
+        return read;
+    }
+
+    private static bool HasAttributes(MemberDeclarationSyntax member)
+    {
+        if (member.AttributeLists.Count > 0) return true;
+        if (member is BasePropertyDeclarationSyntax { AccessorList: { } accessors })
+            foreach (var accessor in accessors.Accessors)
+                if (accessor.AttributeLists.Count > 0) return true;
+        return false;
+    }
+
+    /// <summary>The method read from syntax, or null when only its symbols can tell.</summary>
+    public SyntaxChoice? TryRead(MethodDeclarationSyntax syntax)
+    {
+        if (syntax.ContainsDiagnostics || syntax.TypeParameterList is not null || syntax.ExplicitInterfaceSpecifier is not null)
             return null;
-        var list = syntax.AttributeLists[0];
-        if (list.Target is not null || list.Attributes.Count != 1 || !HasChoiceName(list.Attributes[0].Name)) return null;
+        if (SingleAttribute(syntax.AttributeLists, ChoiceAttributeNames) is not { } attribute) return null;
         // A second declaration (a written implementation part, an overload) would merge or change what the symbol says.
-        if (DeclarationsNamed(method.Name) != 1) return null;
+        if (Parts(CancellationToken.None) is null || DeclarationsNamed(syntax.Identifier.ValueText) != 1) return null;
         if (syntax.Parent is not TypeDeclarationSyntax { OpenBraceToken.IsMissing: false } container) return null;
 
-        var attribute = list.Attributes[0];
         var scope = ScopeOf(container);
         var attributeClass = scope.AttributeClass(attribute);
         bool isInput = SymbolEqualityComparer.Default.Equals(attributeClass, known.InputChoiceAttribute);
@@ -61,33 +99,141 @@ internal sealed class ChoiceSyntaxReader
         return signature is null ? null : new SyntaxChoice(isInput, attribute, arguments!, signature);
     }
 
-    private static bool HasChoiceName(NameSyntax name) => name switch
+    /// <summary>
+    /// A well-formed value choice read from syntax: <c>[ValueChoice(1, 2)] private partial int Width { get; }</c>, every
+    /// value a literal of the property's own type (int, long, uint, ulong, float, double, bool, char or string), so that
+    /// each converts by identity. Null otherwise, malformed ones included: the symbols report what is wrong.
+    /// </summary>
+    public SyntaxValueChoice? TryReadValue(PropertyDeclarationSyntax syntax)
     {
-        IdentifierNameSyntax simple => IsChoiceName(simple.Identifier),
+        if (syntax.ContainsDiagnostics || syntax.ExplicitInterfaceSpecifier is not null || syntax.ExpressionBody is not null
+            || syntax.Initializer is not null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || syntax.Modifiers.Any(SyntaxKind.StaticKeyword)
+            || syntax.AccessorList is not { Accessors: { Count: 1 } accessors }
+            || accessors[0] is not { Body: null, ExpressionBody: null, Modifiers.Count: 0 } getter
+            || !getter.IsKind(SyntaxKind.GetAccessorDeclaration))
+            return null;
+        if (SingleAttribute(syntax.AttributeLists, ValueChoiceAttributeNames) is not { } attribute) return null;
+        if (Parts(CancellationToken.None) is null || DeclarationsNamed(syntax.Identifier.ValueText) != 1) return null;
+        if (syntax.Parent is not TypeDeclarationSyntax { OpenBraceToken.IsMissing: false } container) return null;
+
+        var scope = ScopeOf(container);
+        if (!SymbolEqualityComparer.Default.Equals(scope.AttributeClass(attribute), known.ValueChoiceAttribute)) return null;
+        if (!IsPlainType(syntax.Type) || scope.Type(syntax.Type) is not { } type || attribute.ArgumentList is not { Arguments.Count: > 0 } list)
+            return null;
+        var values = ImmutableArray.CreateBuilder<string>(list.Arguments.Count);
+        foreach (var argument in list.Arguments)
+        {
+            if (argument.NameEquals is not null || argument.NameColon is not null
+                || Literals.Value(argument.Expression) is not { } value
+                || known.Compilation.GetSpecialType(value.Type) is not { TypeKind: not TypeKind.Error } valueType
+                || !SymbolEqualityComparer.Default.Equals(valueType, type))
+                return null;
+            values.Add(value.Text);
+        }
+        return new SyntaxValueChoice(attribute, type, values.MoveToImmutable());
+    }
+
+    /// <summary>The only attribute of a member when it is in a list without target and spelled as one of <paramref name="names"/>.</summary>
+    private static AttributeSyntax? SingleAttribute(SyntaxList<AttributeListSyntax> lists, HashSet<string> names)
+    {
+        if (lists.Count != 1) return null;
+        var list = lists[0];
+        return list.Target is null && list.Attributes.Count == 1 && HasAttributeName(list.Attributes[0].Name, names) ? list.Attributes[0] : null;
+    }
+
+    private static bool HasAttributeName(NameSyntax name, HashSet<string> names) => name switch
+    {
+        IdentifierNameSyntax simple => IsOneOf(simple.Identifier, names),
         QualifiedNameSyntax { Left: IdentifierNameSyntax { Identifier.Text: "Parsec" }, Right: IdentifierNameSyntax right } =>
-            IsChoiceName(right.Identifier),
+            IsOneOf(right.Identifier, names),
         _ => false,
     };
 
     // A verbatim identifier (@Choice) turns off the Attribute suffix lookup; leave it to the symbols.
-    private static bool IsChoiceName(SyntaxToken identifier) =>
-        identifier.Text == identifier.ValueText && ChoiceAttributeNames.Contains(identifier.ValueText);
+    private static bool IsOneOf(SyntaxToken identifier, HashSet<string> names) =>
+        identifier.Text == identifier.ValueText && names.Contains(identifier.ValueText);
 
+    /// <summary>
+    /// How many member declarations of the cell, over all its parts, declare a member named <paramref name="name"/>:
+    /// methods, properties, events, fields and nested types (explicit interface implementations name none).
+    /// </summary>
     private int DeclarationsNamed(string name)
     {
-        if (methodDeclarationsByName is null)
+        if (declarationsByName is null)
         {
-            methodDeclarationsByName = new Dictionary<string, int>();
-            foreach (var reference in cell.DeclaringSyntaxReferences)
-                if (reference.GetSyntax() is TypeDeclarationSyntax declaration)
-                    foreach (var member in declaration.Members)
-                        if (member is MethodDeclarationSyntax method)
-                        {
-                            methodDeclarationsByName.TryGetValue(method.Identifier.ValueText, out int count);
-                            methodDeclarationsByName[method.Identifier.ValueText] = count + 1;
-                        }
+            declarationsByName = new Dictionary<string, int>();
+            foreach (var declaration in Parts(CancellationToken.None) ?? new List<TypeDeclarationSyntax>())
+                foreach (var member in declaration.Members)
+                    CountDeclaredNames(member, declarationsByName);
         }
-        return methodDeclarationsByName.TryGetValue(name, out int found) ? found : 0;
+        return declarationsByName.TryGetValue(name, out int found) ? found : 0;
+    }
+
+    /// <summary>Whether the only declarations named <paramref name="name"/> are methods (one or more).</summary>
+    private bool OnlyMethodsNamed(string name)
+    {
+        int methods = 0;
+        foreach (var declaration in Parts(CancellationToken.None) ?? new List<TypeDeclarationSyntax>())
+            foreach (var member in declaration.Members)
+                if (member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method && method.Identifier.ValueText == name)
+                    methods++;
+        return methods > 0 && methods == DeclarationsNamed(name);
+    }
+
+    /// <summary>
+    /// The cell's declarations in declaration order (files by path, then position); null when one is a record or has
+    /// a primary constructor, whose implicit members the syntax of the body does not show.
+    /// </summary>
+    private List<TypeDeclarationSyntax>? Parts(CancellationToken cancellationToken)
+    {
+        if (!partsRead)
+        {
+            partsRead = true;
+            var declarations = new List<TypeDeclarationSyntax>();
+            foreach (var reference in cell.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                    || declaration is RecordDeclarationSyntax || declaration.ParameterList is not null)
+                    return null;
+                declarations.Add(declaration);
+            }
+            declarations.Sort(static (a, b) =>
+            {
+                int byFile = string.CompareOrdinal(a.SyntaxTree.FilePath, b.SyntaxTree.FilePath);
+                return byFile != 0 ? byFile : a.SpanStart.CompareTo(b.SpanStart);
+            });
+            parts = declarations;
+        }
+        return parts;
+    }
+
+    private static void CountDeclaredNames(MemberDeclarationSyntax member, Dictionary<string, int> counts)
+    {
+        switch (member)
+        {
+            case MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method:
+                Count(method.Identifier);
+                break;
+            case BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: null } property:
+                if (property is PropertyDeclarationSyntax named) Count(named.Identifier);
+                else if (property is EventDeclarationSyntax @event) Count(@event.Identifier);
+                break;
+            case BaseFieldDeclarationSyntax field:
+                foreach (var variable in field.Declaration.Variables) Count(variable.Identifier);
+                break;
+            case BaseTypeDeclarationSyntax type:
+                Count(type.Identifier);
+                break;
+            case DelegateDeclarationSyntax @delegate:
+                Count(@delegate.Identifier);
+                break;
+        }
+
+        void Count(SyntaxToken identifier)
+        {
+            counts.TryGetValue(identifier.ValueText, out int count);
+            counts[identifier.ValueText] = count + 1;
+        }
     }
 
     private DeclarationScope ScopeOf(TypeDeclarationSyntax container)
@@ -174,9 +320,10 @@ internal sealed class ChoiceSyntaxReader
             return null;
         // 'nameof' is the operator only when nothing in scope is called nameof (method parameters are in scope too).
         if (!scope.NameofIsFree || method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == "nameof")) return null;
-        var members = cell.GetMembers(named.Identifier.ValueText);
-        bool bindsUnambiguously = members.Length == 1 || (members.Length > 1 && members.All(m => m is IMethodSymbol));
-        return bindsUnambiguously ? named.Identifier.ValueText : null;
+        // The member binds unambiguously when one declaration names it, or only methods do (one method group);
+        // counted from syntax, which never finds more than the symbols do.
+        string name = named.Identifier.ValueText;
+        return DeclarationsNamed(name) == 1 || OnlyMethodsNamed(name) ? name : null;
     }
 
     private ChoiceSignature? Signature(MethodDeclarationSyntax syntax, DeclarationScope scope)

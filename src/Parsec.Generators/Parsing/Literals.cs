@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Parsec.Generators.Parsing;
 
@@ -28,6 +29,49 @@ internal static class Literals
         if (constant.Kind == TypedConstantKind.Type)
             return constant.Value is ITypeSymbol type ? "typeof(" + type.ToDisplayString(SymbolFormats.FullyQualified) + ")" : null;
         return constant.Type is null || constant.Value is null ? null : Constant(constant.Type, constant.Value);
+    }
+
+    /// <summary>
+    /// A literal attribute argument (a number, optionally negated, a string, a character, <c>true</c> or <c>false</c>)
+    /// as its type and the text <see cref="Constant(TypedConstant)"/> writes for the constant it is; null for anything
+    /// else, decimals included (no attribute argument can be one).
+    /// </summary>
+    public static (SpecialType Type, string Text)? Value(ExpressionSyntax expression)
+    {
+        bool negated = expression.IsKind(SyntaxKind.UnaryMinusExpression);
+        if (negated) expression = ((PrefixUnaryExpressionSyntax)expression).Operand;
+        if (expression is not LiteralExpressionSyntax literal
+            || !(literal.IsKind(SyntaxKind.NumericLiteralExpression)
+                 || !negated && (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.CharacterLiteralExpression)
+                                 || literal.IsKind(SyntaxKind.TrueLiteralExpression) || literal.IsKind(SyntaxKind.FalseLiteralExpression))))
+            return null;
+        object? value = literal.Token.Value;
+        if (negated)
+        {
+            // An unsigned literal negated is a compile-time special case (-2147483648 is an int); leave it to the compiler.
+            value = value switch
+            {
+                int number => -number,
+                long number => -number,
+                float number => -number,
+                double number => -number,
+                _ => null,
+            };
+        }
+        var type = value switch
+        {
+            int => SpecialType.System_Int32,
+            long => SpecialType.System_Int64,
+            uint => SpecialType.System_UInt32,
+            ulong => SpecialType.System_UInt64,
+            float => SpecialType.System_Single,
+            double => SpecialType.System_Double,
+            string => SpecialType.System_String,
+            char => SpecialType.System_Char,
+            bool => SpecialType.System_Boolean,
+            _ => SpecialType.None,
+        };
+        return type == SpecialType.None ? null : (type, Primitive(value!));
     }
 
     private static string Constant(ITypeSymbol type, object value)
