@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Parsec.Generators.Emit;
@@ -15,7 +16,50 @@ internal static class CSharp
 
     public static string StringLiteral(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    public static string NullableStringLiteral(string? value) => value is null ? "null" : StringLiteral(value);
+    /// <summary><paramref name="value"/> to be written as a C# string literal in an interpolated line.</summary>
+    public static Quoted Literal(string? value) => new(value);
+
+    /// <summary><paramref name="values"/> to be written as an <c>ImmutableArray&lt;string&gt;</c> in an interpolated line.</summary>
+    public static StringArray Strings(IReadOnlyList<string> values) => new(values);
+
+    /// <summary>
+    /// Appends <paramref name="value"/> as <see cref="StringLiteral"/> writes it (<c>null</c> for null): printable ASCII
+    /// without quotes or backslashes needs no escaping and is copied as it is.
+    /// </summary>
+    public static void AppendStringLiteral(StringBuilder text, string? value)
+    {
+        if (value is null)
+        {
+            text.Append("null");
+            return;
+        }
+        foreach (char c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\')
+            {
+                text.Append(StringLiteral(value));
+                return;
+            }
+        }
+        text.Append('"').Append(value).Append('"');
+    }
+
+    /// <summary>Appends <c>ImmutableArray.Create&lt;string&gt;("a", "b")</c>, or <c>ImmutableArray&lt;string&gt;.Empty</c>.</summary>
+    public static void AppendStringArray(StringBuilder text, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            text.Append(ImmutableArray).Append("<string>.Empty");
+            return;
+        }
+        text.Append(ImmutableArray).Append(".Create<string>(");
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i > 0) text.Append(", ");
+            AppendStringLiteral(text, values[i]);
+        }
+        text.Append(')');
+    }
 
     /// <summary>The longest run of double quotes in <paramref name="value"/>, which a raw string's delimiter must exceed.</summary>
     public static int LongestQuoteRun(string value)
@@ -27,16 +71,5 @@ internal static class CSharp
             if (run > longest) longest = run;
         }
         return longest;
-    }
-
-    /// <summary><c>ImmutableArray.Create&lt;string&gt;("a", "b")</c>, or <c>ImmutableArray&lt;string&gt;.Empty</c>.</summary>
-    public static string StringArray(IReadOnlyCollection<string> values) =>
-        values.Count == 0
-            ? ImmutableArray + "<string>.Empty"
-            : ImmutableArray + ".Create<string>(" + string.Join(", ", Quoted(values)) + ")";
-
-    private static IEnumerable<string> Quoted(IEnumerable<string> values)
-    {
-        foreach (string value in values) yield return StringLiteral(value);
     }
 }

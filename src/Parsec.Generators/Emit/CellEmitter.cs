@@ -1,4 +1,3 @@
-using System.Linq;
 using Parsec.Generators.Model;
 
 namespace Parsec.Generators.Emit;
@@ -13,82 +12,85 @@ internal static class CellEmitter
     private const string Supernet = "parsecSupernet";
     private const string Runtime = "global::Parsec.Supernet";
 
+    /// <summary>The prefix of the field holding a member's <c>CandidateBank</c>: <c>parsec{Member}</c>.</summary>
+    private const string Bank = "parsec";
+
     public static string HintName(CellModel cell) => cell.FullName + ".SearchCell.g.cs";
 
-    public static string Emit(CellModel cell)
-    {
-        var layout = new CellLayout(cell);
-        return FileFrame.Write("[SearchCell] " + cell.FullName, cell.Namespace, cell.ContainingTypes, writer =>
+    public static string Emit(CellModel cell) =>
+        FileFrame.Write("[SearchCell]", cell.FullName, cell.Namespace, cell.ContainingTypes, new CellLayout(cell), static (writer, layout) =>
         {
-            writer.Open("partial " + cell.Keyword + " " + cell.Name + " : " + CSharp.SearchSpace + ".ISearchCell");
+            var cell = layout.Cell;
+            writer.Open($"partial {cell.Keyword} {cell.Name} : {CSharp.SearchSpace}.ISearchCell");
             WriteSearchCell(writer, layout);
             SpaceEmitter.Write(writer, layout);
             foreach (var member in cell.Members)
                 if (member.Kind is ChoiceMemberKind.Operation or ChoiceMemberKind.Family) WriteBuild(writer, layout, member);
             writer.Line();
-            foreach (var member in cell.Members)
-            {
-                switch (member.Kind)
-                {
-                    case ChoiceMemberKind.Operation:
-                        writer.Line(member.Signature + " => " + Bank(member) + ".Forward(this, " + Supernet + ", " + member.ParameterNames[0] + ");");
-                        break;
-                    case ChoiceMemberKind.Family:
-                        writer.Line(member.Signature + " => " + Bank(member) + ".Forward(this, " + Supernet + ", "
-                            + member.ParameterNames[0] + ", " + member.ParameterNames[1] + ");");
-                        break;
-                    case ChoiceMemberKind.Input:
-                        writer.Line(member.Signature + " => " + Supernet + ".SelectInputs(this, " + layout.ChoiceIndex(member) + ", "
-                            + string.Join(", ", member.ParameterNames) + ")" + (member.ReturnsArray ? "" : "[0]") + ";");
-                        break;
-                    default:
-                        writer.Line(member.Signature + " { get => " + layout.ArchitectureType + "." + member.Name + "Values["
-                            + Supernet + ".ValueIndex(" + layout.ChoiceIndex(member) + ")]; }");
-                        break;
-                }
-            }
+            for (int i = 0; i < cell.Members.Count; i++) WriteMember(writer, layout, i);
             writer.Close();
             writer.Line();
             ArchitectureEmitter.Write(writer, layout);
         });
-    }
 
     private static void WriteSearchCell(IndentedWriter writer, CellLayout layout)
     {
         string cellName = layout.Cell.Name;
-        writer.Line("/// <summary>The search space of <see cref=\"" + cellName + "\"/>: its choices, their candidates and the cell's source.</summary>");
-        writer.Line("public static " + CSharp.SearchSpace + ".CellSearchSpace Space { get; } = CreateParsecSpace();");
+        writer.Line($"/// <summary>The search space of <see cref=\"{cellName}\"/>: its choices, their candidates and the cell's source.</summary>");
+        writer.Line($"public static {CSharp.SearchSpace}.CellSearchSpace Space {{ get; }} = CreateParsecSpace();");
         writer.Line();
         writer.Line("// The supernet's state and candidate banks are neither modules nor tensors, so TorchSharp's RegisterComponents");
         writer.Line("// (which registers module and tensor fields by reflection) never registers them: the Build methods register");
         writer.Line("// every candidate themselves, once.");
-        writer.Line("private readonly " + Runtime + ".SupernetState " + Supernet + " = new " + Runtime + ".SupernetState(Space);");
-        foreach (var member in layout.Cell.Members)
-            if (member.Kind is ChoiceMemberKind.Operation or ChoiceMemberKind.Family)
-                writer.Line("private readonly " + Runtime + ".CandidateBank " + Bank(member) + " = new " + Runtime + ".CandidateBank(Space, "
-                    + layout.ChoiceIndex(member) + ");");
+        writer.Line($"private readonly {Runtime}.SupernetState {Supernet} = new {Runtime}.SupernetState(Space);");
+        var members = layout.Cell.Members;
+        for (int i = 0; i < members.Count; i++)
+            if (members[i].Kind is ChoiceMemberKind.Operation or ChoiceMemberKind.Family)
+                writer.Line($"private readonly {Runtime}.CandidateBank {Bank}{members[i].Name} = new {Runtime}.CandidateBank(Space, {layout.ChoiceIndex(i)});");
         writer.Line();
         writer.Line("/// <summary>The search space of this cell, <see cref=\"Space\"/>.</summary>");
-        writer.Line("public " + CSharp.SearchSpace + ".CellSearchSpace SearchSpace => Space;");
+        writer.Line($"public {CSharp.SearchSpace}.CellSearchSpace SearchSpace => Space;");
         writer.Line();
         writer.Line("/// <summary>The architecture forward runs; setting one that does not fit <see cref=\"Space\"/> throws.</summary>");
-        writer.Open("public " + CSharp.SearchSpace + ".CellArchitecture? Architecture");
-        writer.Line("get => " + Supernet + ".Architecture;");
-        writer.Line("set => " + Supernet + ".Architecture = value;");
+        writer.Open($"public {CSharp.SearchSpace}.CellArchitecture? Architecture");
+        writer.Line($"get => {Supernet}.Architecture;");
+        writer.Line($"set => {Supernet}.Architecture = value;");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>When set, forward runs the continuous relaxation: a weighted sum over every candidate and input.</summary>");
-        writer.Open("public " + CSharp.SearchSpace + ".IRelaxation? Relaxation");
-        writer.Line("get => " + Supernet + ".Relaxation;");
-        writer.Line("set => " + Supernet + ".Relaxation = value;");
+        writer.Open($"public {CSharp.SearchSpace}.IRelaxation? Relaxation");
+        writer.Line($"get => {Supernet}.Relaxation;");
+        writer.Line($"set => {Supernet}.Relaxation = value;");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary><see cref=\"Architecture\"/>, typed; null when none is set.</summary>");
-        writer.Open("public " + layout.ArchitectureType + "? SelectedArchitecture");
-        writer.Line("get => " + Supernet + ".Architecture is { } architecture ? " + layout.ArchitectureType + ".FromCellArchitecture(architecture) : null;");
+        writer.Open($"public {layout.ArchitectureType}? SelectedArchitecture");
+        writer.Line($"get => {Supernet}.Architecture is {{ }} architecture ? {layout.ArchitectureType}.FromCellArchitecture(architecture) : null;");
         writer.Line("set => Architecture = value?.ToCellArchitecture();");
         writer.Close();
         writer.Line();
+    }
+
+    /// <summary>A choice member's implementation: one line that calls the supernet machinery.</summary>
+    private static void WriteMember(IndentedWriter writer, CellLayout layout, int index)
+    {
+        var member = layout.Cell.Members[index];
+        var parameters = member.ParameterNames;
+        switch (member.Kind)
+        {
+            case ChoiceMemberKind.Operation:
+                writer.Line($"{member.Signature} => {Bank}{member.Name}.Forward(this, {Supernet}, {parameters[0]});");
+                break;
+            case ChoiceMemberKind.Family:
+                writer.Line($"{member.Signature} => {Bank}{member.Name}.Forward(this, {Supernet}, {parameters[0]}, {parameters[1]});");
+                break;
+            case ChoiceMemberKind.Input:
+                writer.Line($"{member.Signature} => {Supernet}.SelectInputs(this, {layout.ChoiceIndex(index)}, {new Joined(parameters)}){(member.ReturnsArray ? "" : "[0]")};");
+                break;
+            default:
+                writer.Line($"{member.Signature} {{ get => {layout.ArchitectureType}.{member.Name}Values[{Supernet}.ValueIndex({layout.ChoiceIndex(index)})]; }}");
+                break;
+        }
     }
 
     /// <summary>
@@ -100,25 +102,18 @@ internal static class CellEmitter
         var set = layout.SetOf(member);
         bool family = member.Kind == ChoiceMemberKind.Family;
         // A candidate parameter named 'input' keeps its name; the index then takes another.
-        string index = set.Parameters.Any(p => p.Name == "input") ? "inputIndex" : "input";
-        var parameters = set.Parameters.Select(p => p.Declaration);
+        string index = "input";
+        foreach (var parameter in set.Parameters)
+            if (parameter.Name == "input") index = "inputIndex";
         writer.Line();
         if (family)
-            writer.Line("/// <summary>Creates every candidate of <c>" + member.Name + "</c> for input <paramref name=\"" + index
-                + "\"/> of <c>" + member.PerInput + "</c> and registers it as <c>" + member.Name
-                + "_{Input}_{Candidate}</c>; call it once per input, in the constructor.</summary>");
+            writer.Line($"/// <summary>Creates every candidate of <c>{member.Name}</c> for input <paramref name=\"{index}\"/> of <c>{member.PerInput}</c> and registers it as <c>{member.Name}_{{Input}}_{{Candidate}}</c>; call it once per input, in the constructor.</summary>");
         else
-            writer.Line("/// <summary>Creates every candidate of <c>" + member.Name + "</c> and registers it as <c>" + member.Name
-                + "_{Candidate}</c>; call it once, in the constructor.</summary>");
-        writer.Open("private void Build" + member.Name + "("
-            + string.Join(", ", family ? new[] { "int " + index }.Concat(parameters) : parameters) + ")");
-        string arguments = string.Join(", ", set.Parameters.Select(p => p.Argument));
+            writer.Line($"/// <summary>Creates every candidate of <c>{member.Name}</c> and registers it as <c>{member.Name}_{{Candidate}}</c>; call it once, in the constructor.</summary>");
+        writer.Open($"private void Build{member.Name}({(family ? "int " + index + (set.Parameters.Count > 0 ? ", " : "") : "")}{new Joined(set.Parameters, Joined.Declarations)})");
+        string prefix = family ? index + ", " : "";
         for (int candidate = 0; candidate < set.Candidates.Count; candidate++)
-            writer.Line(Bank(member) + ".Register(this, " + (family ? index + ", " : "") + candidate + ", "
-                + set.TypeName + "." + set.Candidates[candidate] + "(" + arguments + "));");
+            writer.Line($"{Bank}{member.Name}.Register(this, {prefix}{candidate}, {set.TypeName}.{set.Candidates[candidate]}({new Joined(set.Parameters, Joined.Arguments)}));");
         writer.Close();
     }
-
-    /// <summary>The field holding a member's <c>CandidateBank</c>.</summary>
-    private static string Bank(ChoiceMemberModel member) => "parsec" + member.Name;
 }

@@ -8,9 +8,9 @@ internal static class SourceCaptureWriter
 {
     public static void Write(IndentedWriter writer, SourceCaptureModel source, string suffix)
     {
-        writer.Line("new " + CSharp.SearchSpace + ".SourceCapture(");
+        writer.Line($"new {CSharp.SearchSpace}.SourceCapture(");
         writer.Indent();
-        writer.Line(CSharp.NullableStringLiteral(source.Namespace) + ",");
+        writer.Line($"{CSharp.Literal(source.Namespace)},");
         Strings(writer, source.Usings, ",");
         Strings(writer, source.ContainingTypes, ",");
         writer.StringExpression(source.Declaration, ",");
@@ -25,10 +25,10 @@ internal static class SourceCaptureWriter
         foreach (string value in values) multiline |= value.IndexOf('\n') >= 0;
         if (!multiline)
         {
-            writer.Line(CSharp.StringArray(values) + suffix);
+            writer.Line($"{CSharp.Strings(values)}{suffix}");
             return;
         }
-        writer.Line(CSharp.ImmutableArray + ".Create<string>(");
+        writer.Line($"{CSharp.ImmutableArray}.Create<string>(");
         writer.Indent();
         for (int i = 0; i < values.Count; i++)
             writer.StringExpression(values[i], i == values.Count - 1 ? ")" + suffix : ",");
