@@ -18,6 +18,7 @@ namespace Parsec.Samples.FashionMnist;
 /// <param name="StemStride">Stride of the stem convolution (2 quarters the cost of every cell).</param>
 /// <param name="SearchBatchSize">Minibatch size of the search.</param>
 /// <param name="RetrainBatchSize">Minibatch size of the retraining.</param>
+/// <param name="Augment">Retrain on randomly flipped and shifted images (worth it only when the retraining is long enough to overfit).</param>
 public sealed record Budget(
     string Name,
     int SearchImages,
@@ -29,7 +30,8 @@ public sealed record Budget(
     string Layout,
     int StemStride,
     int SearchBatchSize,
-    int RetrainBatchSize)
+    int RetrainBatchSize,
+    bool Augment = false)
 {
     /// <summary>About 8 minutes on a 2-core CPU (7 min 20 s measured, build included).</summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 300, SearchChannels: 8,

@@ -102,7 +102,7 @@ public static class Pipeline
             source, typeName, budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
         IReadOnlyList<EpochRecord> epochs = Array.Empty<EpochRecord>();
         WithProgress($"{title} ({budget.RetrainEpochs} epochs)", 1000, report =>
-            epochs = Retrainer.Train(model, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, options.Seed, device,
+            epochs = Retrainer.Train(model, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment, options.Seed, device,
                 fraction => report((int)(fraction * 1000)), cancellationToken));
         var (testInputs, testLabels) = test.ToTensors();
         var (_, accuracy) = Retrainer.Evaluate(model, new LabeledDataset(testInputs, testLabels), device);

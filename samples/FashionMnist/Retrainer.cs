@@ -22,9 +22,12 @@ public static class Retrainer
     private const double WeightDecay = 1e-4;
     private const int EvaluationBatch = 1000;
 
-    /// <summary>Trains <paramref name="model"/> for <paramref name="epochs"/> epochs; <paramref name="onStep"/> gets the fraction done.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> for <paramref name="epochs"/> epochs, on flipped and shifted images when
+    /// <paramref name="augment"/> is set; <paramref name="onStep"/> gets the fraction done.
+    /// </summary>
     public static IReadOnlyList<EpochRecord> Train(nn.Module<Tensor, Tensor> model, LabeledDataset training, LabeledDataset validation,
-        int epochs, int batchSize, long seed, Device device, Action<double>? onStep, CancellationToken cancellationToken)
+        int epochs, int batchSize, bool augment, long seed, Device device, Action<double>? onStep, CancellationToken cancellationToken)
     {
         manual_seed(seed);
         model.to(device);
@@ -46,6 +49,7 @@ public static class Retrainer
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
                 var batch = batches.Next(device);
+                if (augment) batch = batch with { Inputs = Augmentation.ShiftAndFlip(batch.Inputs) };
                 var result = evaluation.Evaluate(model, batch);
                 result.SummedLoss.div(batch.Size).backward();
                 optimizer.step();

@@ -9,6 +9,8 @@ using Xunit;
 namespace Parsec.Samples.Tests;
 
 /// <summary>The whole sample on small generated data: every artifact is written, and a stopped search resumes.</summary>
+// Seeds and draws from torch's global generator: never beside another class that does.
+[Collection("torch global generator")]
 public sealed class PipelineTests
 {
     [Fact]
