@@ -114,20 +114,57 @@ public sealed class SyntaxFirstReadingTests
         int compared = 0;
         var differences = new List<string>();
         foreach (var sourceSet in SourceSets())
-        {
-            var compilation = GeneratorHarness.Compilation((string[])sourceSet[1]);
-            var driver = GeneratorHarness.Driver(new ReadingComparisonGenerator()).RunGenerators(compilation);
-            if (!driver.GetRunResult().Results[0].TrackedSteps.TryGetValue(ReadingComparisonGenerator.Step, out var steps)) continue;
-            var outputs = steps.SelectMany(step => step.Outputs).Select(output => ((ParseResult<CellModel>, ParseResult<CellModel>))output.Value);
-            foreach (var (syntaxFirst, symbolsOnly) in outputs)
-            {
-                compared++;
-                if (!syntaxFirst.Equals(symbolsOnly)) differences.Add((string)sourceSet[0]);
-            }
-        }
+            compared += Compare(GeneratorHarness.Compilation((string[])sourceSet[1]), (string)sourceSet[0], differences);
         Assert.Empty(differences);
         // Many broken variants no longer declare a cell; the rest still number in the hundreds.
         Assert.True(compared >= 250, $"only {compared} cells compared");
+    }
+
+    /// <summary>
+    /// A <c>nameof</c> method that only metadata declares, imported by a <c>using static</c> (of the file or global) or
+    /// inherited from a base class, makes <c>nameof(...)</c> an invocation; the syntax reading must see it too.
+    /// </summary>
+    [Theory]
+    [InlineData("using static Outside.Imported;\n", "", "nn.Module<Tensor, Tensor>")]
+    [InlineData("", "global using static Outside.Imported;", "nn.Module<Tensor, Tensor>")]
+    [InlineData("", "", "Outside.Base")]
+    [InlineData("", "", "nn.Module<Tensor, Tensor>")]
+    public void A_nameof_declared_in_metadata_is_seen_by_both_readings(string usings, string otherFile, string baseType)
+    {
+        var outside = GeneratorHarness.Compilation(
+            "namespace Outside;\n"
+            + "public static class Imported { public static int nameof(string text) => 0; }\n"
+            + "public abstract class Base : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>\n"
+            + "{\n    protected Base(string name) : base(name) { }\n    protected static int nameof(string text) => 0;\n}\n");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(outside.Emit(image).Success);
+        var compilation = GeneratorHarness.Compilation(
+                usings + DiagnosticTests.Prelude
+                + "[SearchCell] public sealed partial class Cell : " + baseType + "\n{\n"
+                + "    public Cell() : base(\"Cell\") { }\n    public override Tensor forward(Tensor x) => x;\n"
+                + "    [InputChoice] private partial Tensor Pick(Tensor a, Tensor b);\n"
+                + "    [Choice(typeof(Ops), PerInput = nameof(Pick))] private partial Tensor F(int slot, Tensor x);\n}",
+                otherFile)
+            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        var differences = new List<string>();
+
+        Assert.Equal(1, Compare(compilation, "nameof", differences));
+        Assert.Empty(differences);
+    }
+
+    /// <summary>Parses every cell of <paramref name="compilation"/> both ways; adds <paramref name="name"/> to <paramref name="differences"/> for each that differs.</summary>
+    private static int Compare(Compilation compilation, string name, List<string> differences)
+    {
+        var driver = GeneratorHarness.Driver(new ReadingComparisonGenerator()).RunGenerators(compilation);
+        if (!driver.GetRunResult().Results[0].TrackedSteps.TryGetValue(ReadingComparisonGenerator.Step, out var steps)) return 0;
+        int compared = 0;
+        foreach (var output in steps.SelectMany(step => step.Outputs))
+        {
+            var (syntaxFirst, symbolsOnly) = ((ParseResult<CellModel>, ParseResult<CellModel>))output.Value;
+            compared++;
+            if (!syntaxFirst.Equals(symbolsOnly)) differences.Add(name);
+        }
+        return compared;
     }
 
     [Fact]

@@ -243,7 +243,7 @@ internal sealed class ChoiceSyntaxReader
             var model = container.SyntaxTree == targetModel.SyntaxTree
                 ? targetModel
                 : known.Compilation.GetSemanticModel(container.SyntaxTree);
-            scope = new DeclarationScope(model, container.OpenBraceToken.Span.End);
+            scope = new DeclarationScope(model, container.OpenBraceToken.Span.End, container, cell, known);
             scopes.Add(container, scope);
         }
         return scope;
@@ -376,25 +376,43 @@ internal sealed class ChoiceSyntaxReader
     {
         private readonly SemanticModel model;
         private readonly int position;
+        private readonly TypeDeclarationSyntax container;
+        private readonly INamedTypeSymbol cell;
+        private readonly KnownTypes known;
         private readonly Dictionary<string, INamedTypeSymbol?> attributeClasses = new();
         private readonly Dictionary<string, ITypeSymbol?> types = new();
         private bool? nameofIsFree;
 
-        public DeclarationScope(SemanticModel model, int position)
+        public DeclarationScope(SemanticModel model, int position, TypeDeclarationSyntax container, INamedTypeSymbol cell, KnownTypes known)
         {
             this.model = model;
             this.position = position;
+            this.container = container;
+            this.cell = cell;
+            this.known = known;
         }
 
         /// <summary>
-        /// Whether nothing called <c>nameof</c> is in scope, so that <c>nameof(...)</c> is the operator: the name, bound
-        /// as an expression, finds no symbol and no candidate (a direct lookup; <c>LookupSymbols</c> would first list
-        /// every name in scope, <c>using static TorchSharp.torch</c> included).
+        /// Whether nothing called <c>nameof</c> is in scope, so that <c>nameof(...)</c> is the operator. Checked piece by
+        /// piece, each piece conservative: no source declaration anywhere is named <c>nameof</c> (the compilation's
+        /// declaration table), no type, namespace or alias here is (a type lookup), no member of a base type from
+        /// metadata is, and no type that a <c>using static</c> in scope imports from metadata has such a member. Looking
+        /// the name up as an expression would tell at once, but it builds every member symbol of the cell.
         /// </summary>
-        public bool NameofIsFree => nameofIsFree ??= IsUnbound(
-            model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName("nameof"), SpeculativeBindingOption.BindAsExpression));
+        public bool NameofIsFree => nameofIsFree ??=
+            !known.SourceDeclaresNameof
+            && IsUnbound(model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(KnownTypes.Nameof), SpeculativeBindingOption.BindAsTypeOrNamespace))
+            && !MetadataBaseDeclaresNameof()
+            && !known.UsingStaticImportsNameof(container, model);
 
         private static bool IsUnbound(SymbolInfo info) => info.Symbol is null && info.CandidateSymbols.IsEmpty;
+
+        private bool MetadataBaseDeclaresNameof()
+        {
+            for (var type = cell; type is not null; type = type.ContainingType)
+                if (KnownTypes.MetadataDeclaresNameof(type.BaseType)) return true;
+            return false;
+        }
 
         /// <summary>
         /// The class an attribute's name binds to, or null when it does not bind to exactly one type. The name is

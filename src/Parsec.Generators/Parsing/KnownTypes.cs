@@ -1,7 +1,10 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Parsec.Generators.Model;
 
 namespace Parsec.Generators.Parsing;
@@ -21,8 +24,16 @@ internal sealed class KnownTypes
     // Every choice's signature names the same few types (Tensor, int), each costly to display.
     private readonly ConcurrentDictionary<ITypeSymbol, string> fullyQualifiedNames = new(SymbolEqualityComparer.IncludeNullability);
 
+    // Per using static directive (this compilation's trees only): whether the type it imports has a member named nameof.
+    private readonly ConcurrentDictionary<UsingDirectiveSyntax, bool> usingStaticImportsNameof = new();
+
+    private readonly Lazy<bool> sourceDeclaresNameof;
+    private readonly Lazy<bool> globalUsingStaticImportsNameof;
+
     private KnownTypes(Compilation compilation)
     {
+        sourceDeclaresNameof = new Lazy<bool>(() => compilation.ContainsSymbolsWithName(Nameof, SymbolFilter.All));
+        globalUsingStaticImportsNameof = new Lazy<bool>(GlobalUsingStaticImportsNameof);
         Compilation = compilation;
         Tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         Module = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
@@ -56,6 +67,12 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? CandidateAttribute { get; }
 
+    /// <summary>The contextual keyword whose meaning the syntax reader checks.</summary>
+    public const string Nameof = "nameof";
+
+    /// <summary>Whether any source declaration of the compilation (type, member or namespace) is named <c>nameof</c>.</summary>
+    public bool SourceDeclaresNameof => sourceDeclaresNameof.Value;
+
     public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
     /// <summary>A candidate set read once per compilation (see <see cref="CandidateSetParser.Parse"/>).</summary>
@@ -65,6 +82,60 @@ internal sealed class KnownTypes
     /// <summary>A type's name in <see cref="SymbolFormats.FullyQualified"/>, computed once per compilation.</summary>
     public string FullyQualifiedName(ITypeSymbol type) =>
         fullyQualifiedNames.GetOrAdd(type, static symbol => symbol.ToDisplayString(SymbolFormats.FullyQualified));
+
+    /// <summary>
+    /// Whether a <c>using static</c> directive in scope at <paramref name="declaration"/> (a global one anywhere in the
+    /// compilation, or one of its file or enclosing namespaces) imports a type with a member named <c>nameof</c>, or
+    /// one that does not bind; source types are left to <see cref="SourceDeclaresNameof"/>.
+    /// </summary>
+    public bool UsingStaticImportsNameof(SyntaxNode declaration, SemanticModel model)
+    {
+        if (globalUsingStaticImportsNameof.Value) return true;
+        for (var node = declaration.Parent; node is not null; node = node.Parent)
+        {
+            var usings = node switch
+            {
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+                if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && !directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
+                    && ImportsNameof(directive, model))
+                    return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="type"/> or one of its bases comes from metadata and has a member named <c>nameof</c>.</summary>
+    public static bool MetadataDeclaresNameof(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            if (current.DeclaringSyntaxReferences.IsEmpty && !current.GetMembers(Nameof).IsEmpty) return true;
+        return false;
+    }
+
+    private bool GlobalUsingStaticImportsNameof()
+    {
+        foreach (var tree in Compilation.SyntaxTrees)
+            if (tree.GetRoot() is CompilationUnitSyntax unit)
+                foreach (var directive in unit.Usings)
+                    if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
+                        && ImportsNameof(directive, null))
+                        return true;
+        return false;
+    }
+
+    private bool ImportsNameof(UsingDirectiveSyntax directive, SemanticModel? model)
+    {
+        if (usingStaticImportsNameof.TryGetValue(directive, out bool imports)) return imports;
+        var semanticModel = model is not null && model.SyntaxTree == directive.SyntaxTree ? model : Compilation.GetSemanticModel(directive.SyntaxTree);
+        imports = directive.NamespaceOrType is not { } name
+            || semanticModel.GetSymbolInfo(name).Symbol is not ITypeSymbol type
+            || MetadataDeclaresNameof(type);
+        usingStaticImportsNameof.TryAdd(directive, imports);
+        return imports;
+    }
 
     public bool IsTensor(ITypeSymbol? type) =>
         type is not null && Tensor is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
