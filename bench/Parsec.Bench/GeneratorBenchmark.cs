@@ -12,7 +12,8 @@ namespace Parsec.Bench;
 
 /// <summary>
 /// How long the Parsec generator takes on a project of DARTS-like cells, in a warmed-up process (JIT done by untimed
-/// runs): a cold run (fresh driver over a fresh compilation of already parsed trees, so that nothing is bound or
+/// runs until a cold run stops getting faster, so that tiered compilation has moved the hot code of Roslyn and the
+/// generator to optimized code, as in a long-lived compiler server or IDE): a cold run (fresh driver over a fresh compilation of already parsed trees, so that nothing is bound or
 /// cached beforehand) and a rerun after an edit of an unrelated file, the editor's common case. Each figure is the
 /// median over repetitions of the wall time of <c>GeneratorDriver.RunGenerators</c>, reported next to the time
 /// Roslyn itself attributes to the generator (<c>GeneratorDriver.GetTimingInfo()</c>). Timed runs track no steps,
@@ -24,7 +25,10 @@ public sealed class GeneratorBenchmark : IBenchmark
 {
     private const int DefaultCells = 100;
     private const int DefaultCellsPerFile = 1;
-    private const int WarmupRuns = 5;
+    private const int MinWarmupRounds = 20;
+    private const int MaxWarmupRounds = 200;
+    private const int WarmupWindow = 10;
+    private const double WarmupGain = 0.05;
     private const int Repetitions = 21;
 
     public string Name => "generator";
@@ -37,11 +41,17 @@ public sealed class GeneratorBenchmark : IBenchmark
         int perFile = args.Length > 1 && int.TryParse(args[1], out int grouped) && grouped > 0 ? grouped : DefaultCellsPerFile;
         var project = new GeneratorBenchmarkProject(cells, perFile);
 
-        // Untimed runs, cold and incremental, so that JIT compilation of Roslyn and the generator is not measured.
+        // Untimed rounds, cold and incremental, so that JIT compilation of Roslyn and the generator is not measured:
+        // tiered compilation first runs methods unoptimized and recompiles the hot ones in the background, which
+        // takes tens of runs (more on busy cores), so the rounds go on until the median cold run of the last ten is
+        // within 5% of the ten before.
         int generatedFiles = 0;
-        for (int i = 0; i < WarmupRuns; i++)
+        var warmup = new List<double>();
+        while (warmup.Count < MaxWarmupRounds && !Settled(warmup))
         {
-            generatedFiles = Cold(project).GeneratedFiles;
+            var (wall, _, cpu, files) = Cold(project);
+            generatedFiles = files;
+            warmup.Add(double.IsNaN(cpu) ? wall : cpu);
             Incremental(project, edits: 2);
         }
 
@@ -59,16 +69,25 @@ public sealed class GeneratorBenchmark : IBenchmark
         var (editWall, editGenerator, editCpu) = Incremental(project, Repetitions);
         int reemitted = ReemittedOnUnrelatedEdit(project);
 
-        Console.WriteLine($"cells: {cells} in {project.CellFiles} files, generated files: {generatedFiles}, repetitions: {Repetitions} (after {WarmupRuns} warm-up rounds)");
+        Console.WriteLine($"cells: {cells} in {project.CellFiles} files, generated files: {generatedFiles}, repetitions: {Repetitions} (after {warmup.Count} warm-up rounds)");
         Console.WriteLine($"cold run:             wall {Describe(coldWall)}; Roslyn's timing {Describe(coldGenerator)}; thread CPU {Describe(coldCpu)}");
         Console.WriteLine($"after unrelated edit: wall {Describe(editWall)}; Roslyn's timing {Describe(editGenerator)}; thread CPU {Describe(editCpu)}");
         Console.WriteLine($"outputs not reused after an unrelated edit: {reemitted}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"benchmark\":\"generator\",\"cells\":{cells},\"cell_files\":{project.CellFiles},\"generated_files\":{generatedFiles},\"repetitions\":{Repetitions},"
+            $"{{\"benchmark\":\"generator\",\"cells\":{cells},\"cell_files\":{project.CellFiles},\"generated_files\":{generatedFiles},\"warmup_rounds\":{warmup.Count},\"repetitions\":{Repetitions},"
             + $"\"generator_ms\":{Median(coldWall):F2},\"generator_reported_ms\":{Median(coldGenerator):F2},\"generator_cpu_ms\":{Json(Median(coldCpu))},"
             + $"\"unrelated_edit_ms\":{Median(editWall):F2},\"unrelated_edit_reported_ms\":{Median(editGenerator):F2},\"unrelated_edit_cpu_ms\":{Json(Median(editCpu))},"
             + $"\"emitted_on_unrelated_edit\":{reemitted}}}"));
         return Task.FromResult(reemitted == 0 ? 0 : 1);
+    }
+
+    /// <summary>Whether the cold runs of warm-up have stopped getting faster: the last ten's median within 5% of the ten before.</summary>
+    private static bool Settled(List<double> coldRuns)
+    {
+        if (coldRuns.Count < MinWarmupRounds || coldRuns.Count % WarmupWindow != 0) return false;
+        double recent = Median(coldRuns.GetRange(coldRuns.Count - WarmupWindow, WarmupWindow));
+        double before = Median(coldRuns.GetRange(coldRuns.Count - 2 * WarmupWindow, WarmupWindow));
+        return recent >= before * (1 - WarmupGain);
     }
 
     /// <summary>A fresh driver over a fresh compilation of the parsed trees: nothing bound or cached beforehand.</summary>
