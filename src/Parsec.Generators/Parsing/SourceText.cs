@@ -150,12 +150,29 @@ internal static class SourceText
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
 
+    /// <summary>The text with trailing whitespace cut from every line and blank lines dropped at both ends, in one pass.</summary>
     private static string TrimBlankLines(string text)
     {
-        var lines = new List<string>(text.Split('\n'));
-        for (int i = 0; i < lines.Count; i++) lines[i] = lines[i].TrimEnd();
-        while (lines.Count > 0 && lines[0].Length == 0) lines.RemoveAt(0);
-        while (lines.Count > 0 && lines[lines.Count - 1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        return string.Join("\n", lines);
+        var result = new StringBuilder(text.Length);
+        int blankLines = 0;
+        for (int start = 0; start <= text.Length;)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            int trimmed = end;
+            while (trimmed > start && char.IsWhiteSpace(text[trimmed - 1])) trimmed--;
+            if (trimmed == start)
+            {
+                if (result.Length > 0) blankLines++;
+            }
+            else
+            {
+                if (result.Length > 0) result.Append('\n', blankLines + 1);
+                result.Append(text, start, trimmed - start);
+                blankLines = 0;
+            }
+            start = end + 1;
+        }
+        return result.Length == text.Length ? text : result.ToString();
     }
 }
