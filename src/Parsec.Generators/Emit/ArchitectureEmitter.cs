@@ -12,6 +12,7 @@ namespace Parsec.Generators.Emit;
 internal static class ArchitectureEmitter
 {
     private const string Generic = CSharp.SearchSpace + ".CellArchitecture";
+    private const string Typed = CSharp.SearchSpace + ".TypedArchitecture";
 
     public static void Write(IndentedWriter writer, CellLayout layout)
     {
@@ -55,7 +56,6 @@ internal static class ArchitectureEmitter
         writer.Unindent();
         writer.Line();
         WriteEquality(writer, layout);
-        WriteHelpers(writer, layout);
         writer.Close();
     }
 
@@ -114,47 +114,21 @@ internal static class ArchitectureEmitter
     private static void WriteToCellArchitecture(IndentedWriter writer, CellLayout layout)
     {
         writer.Line("/// <summary>This architecture in generic form; throws an <see cref=\"global::System.ArgumentException\"/> if it does not fit the cell.</summary>");
-        writer.Open($"public {Generic} ToCellArchitecture()");
-        if (layout.ChoiceCount == 0)
+        writer.Line($"public {Generic} ToCellArchitecture() =>");
+        writer.Indent();
+        writer.Line($"new {CSharp.SearchSpace}.CellArchitectureBuilder({layout.SpaceReference})");
+        writer.Indent();
+        foreach (var member in layout.Cell.Members)
         {
-            writer.Line($"var architecture = new {Generic}({CSharp.ImmutableArray}<{CSharp.ImmutableArray}<int>>.Empty);");
+            if (member.Kind == ChoiceMemberKind.Value) writer.Line($".Value({member.Name}Values, {member.Name})");
+            else if (IsArray(member)) writer.Line($".Options({member.Name})");
+            else writer.Line($".Option({member.Name})");
         }
-        else
-        {
-            writer.Line($"var architecture = new {Generic}({CSharp.ImmutableArray}.Create(");
-            writer.Indent();
-            int written = 0;
-            foreach (var member in layout.Cell.Members)
-            {
-                string name = member.Name;
-                switch (member.Kind)
-                {
-                    case ChoiceMemberKind.Operation:
-                    case ChoiceMemberKind.Input when member.Count == 1:
-                        writer.Line($"{CSharp.ImmutableArray}.Create((int){name}){End(ref written, layout)}");
-                        break;
-                    case ChoiceMemberKind.Family:
-                        for (int slot = 0; slot < member.Count; slot++)
-                            writer.Line($"{CSharp.ImmutableArray}.Create((int)ParsecChecked({name}, {member.Count}, \"{name}\")[{slot}]){End(ref written, layout)}");
-                        break;
-                    case ChoiceMemberKind.Input:
-                        writer.Line($"{CSharp.ImmutableArray}.CreateRange(ParsecChecked({name}, {member.Count}, \"{name}\"), option => (int)option){End(ref written, layout)}");
-                        break;
-                    default:
-                        writer.Line($"{CSharp.ImmutableArray}.Create(ParsecValueIndex({name}Values, {name}, \"{name}\")){End(ref written, layout)}");
-                        break;
-                }
-            }
-            writer.Unindent();
-        }
-        writer.Line($"architecture.Validate({layout.SpaceReference});");
-        writer.Line("return architecture;");
-        writer.Close();
+        writer.Line(".Build();");
+        writer.Unindent();
+        writer.Unindent();
         writer.Line();
     }
-
-    /// <summary>What follows a selection: a comma, or the closing of the list after the last one.</summary>
-    private static string End(ref int written, CellLayout layout) => ++written == layout.ChoiceCount ? "));" : ",";
 
     private static void WriteFromCellArchitecture(IndentedWriter writer, CellLayout layout)
     {
@@ -181,13 +155,13 @@ internal static class ArchitectureEmitter
                 {
                     case ChoiceMemberKind.Operation:
                     case ChoiceMemberKind.Input when member.Count == 1:
-                        writer.Line($"({layout.PropertyType(i)})architecture[{choice}]{end}");
+                        writer.Line($"architecture.Option<{layout.ElementType(i)}>({choice}){end}");
                         break;
                     case ChoiceMemberKind.Family:
-                        writer.Line($"{CSharp.ImmutableArray}.Create({new Slots(layout.ElementType(i), choice, member.Count)}){end}");
+                        writer.Line($"architecture.Slots<{layout.ElementType(i)}>({choice}, {member.Count}){end}");
                         break;
                     case ChoiceMemberKind.Input:
-                        writer.Line($"{CSharp.ImmutableArray}.CreateRange(architecture.Selections[{choice}], index => ({layout.ElementType(i)})index){end}");
+                        writer.Line($"architecture.Options<{layout.ElementType(i)}>({choice}){end}");
                         break;
                     default:
                         writer.Line($"{member.Name}Values[architecture[{choice}]]{end}");
@@ -219,9 +193,11 @@ internal static class ArchitectureEmitter
                 string member = members[i].Name;
                 string end = i == members.Count - 1 ? ";" : "";
                 if (IsArray(members[i]))
-                    writer.Line($"&& ParsecSame({member}, other.{member}){end}");
-                else
+                    writer.Line($"&& {Typed}.SequenceEqual({member}, other.{member}){end}");
+                else if (members[i].Kind == ChoiceMemberKind.Value)
                     writer.Line($"&& global::System.Collections.Generic.EqualityComparer<{layout.PropertyType(i)}>.Default.Equals({member}, other.{member}){end}");
+                else
+                    writer.Line($"&& {member} == other.{member}{end}");
             }
             writer.Unindent();
         }
@@ -237,7 +213,7 @@ internal static class ArchitectureEmitter
             writer.Line("var hash = new global::System.HashCode();");
             foreach (var member in members)
             {
-                if (IsArray(member)) writer.Line($"ParsecAdd(ref hash, {member.Name});");
+                if (IsArray(member)) writer.Line($"{Typed}.AddTo(ref hash, {member.Name});");
                 else writer.Line($"hash.Add({member.Name});");
             }
             writer.Line("return hash.ToHashCode();");
@@ -248,79 +224,10 @@ internal static class ArchitectureEmitter
         writer.Line($"public override string ToString() => global::System.FormattableString.Invariant($\"{new Summary(members)}\");");
     }
 
-    private static void WriteHelpers(IndentedWriter writer, CellLayout layout)
-    {
-        bool anyArray = false, anyValue = false;
-        foreach (var member in layout.Cell.Members)
-        {
-            anyArray |= IsArray(member);
-            anyValue |= member.Kind == ChoiceMemberKind.Value;
-        }
-        if (anyArray)
-        {
-            writer.Line();
-            writer.Line($"private static {CSharp.ImmutableArray}<T> ParsecChecked<T>({CSharp.ImmutableArray}<T> items, int count, string member) =>");
-            writer.Indent();
-            writer.Line("!items.IsDefault && items.Length == count");
-            writer.Indent();
-            writer.Line("? items");
-            writer.Line($": throw new {CSharp.Argument}(member + \" takes \" + count + \" entries, one per slot.\");");
-            writer.Unindent();
-            writer.Unindent();
-            writer.Line();
-            writer.Line($"private static bool ParsecSame<T>({CSharp.ImmutableArray}<T> left, {CSharp.ImmutableArray}<T> right) =>");
-            writer.Indent();
-            writer.Line("left.IsDefault || right.IsDefault ? left.IsDefault && right.IsDefault : global::System.Linq.Enumerable.SequenceEqual(left, right);");
-            writer.Unindent();
-            writer.Line();
-            writer.Open($"private static void ParsecAdd<T>(ref global::System.HashCode hash, {CSharp.ImmutableArray}<T> items)");
-            writer.Line("if (items.IsDefault) return;");
-            writer.Line("foreach (var item in items) hash.Add(item);");
-            writer.Close();
-            writer.Line();
-            writer.Line($"private static string ParsecJoin<T>({CSharp.ImmutableArray}<T> items) =>");
-            writer.Indent();
-            writer.Line("items.IsDefault ? \"\" : string.Join(\", \", items);");
-            writer.Unindent();
-        }
-        if (anyValue)
-        {
-            writer.Line();
-            writer.Open("private static int ParsecValueIndex<T>(T[] values, T value, string member)");
-            writer.Line("int index = global::System.Array.IndexOf(values, value);");
-            writer.Line($"return index >= 0 ? index : throw new {CSharp.Argument}(member + \" = \" + value + \" is not one of its declared values.\");");
-            writer.Close();
-        }
-    }
-
     private static bool IsArray(ChoiceMemberModel member) =>
         member.Kind == ChoiceMemberKind.Family || member.Kind == ChoiceMemberKind.Input && member.Count > 1;
 
-    /// <summary>A family's slots read from a generic architecture: <c>(Enum)architecture[1], (Enum)architecture[2]</c>.</summary>
-    private readonly struct Slots : ISourceText
-    {
-        private readonly string? element;
-        private readonly int first;
-        private readonly int count;
-
-        public Slots(string? element, int first, int count)
-        {
-            this.element = element;
-            this.first = first;
-            this.count = count;
-        }
-
-        public void AppendTo(StringBuilder text)
-        {
-            for (int slot = 0; slot < count; slot++)
-            {
-                if (slot > 0) text.Append(", ");
-                text.Append('(').Append(element).Append(")architecture[").Append(first + slot).Append(']');
-            }
-        }
-    }
-
-    /// <summary>The interpolated text of <c>ToString</c>: <c>Act={Act}, Node0Inputs=[{ParsecJoin(Node0Inputs)}]</c>.</summary>
+    /// <summary>The interpolated text of <c>ToString</c>: <c>Act={Act}, Node0Inputs=[{(TypedArchitecture.Join(Node0Inputs))}]</c>.</summary>
     private readonly struct Summary : ISourceText
     {
         private readonly EquatableArray<ChoiceMemberModel> members;
@@ -334,7 +241,8 @@ internal static class ArchitectureEmitter
                 string name = members[i].Name;
                 if (i > 0) text.Append(", ");
                 text.Append(name).Append('=');
-                if (IsArray(members[i])) text.Append("[{ParsecJoin(").Append(name).Append(")}]");
+                // Parenthesized: in an interpolation hole, the colons of global:: would start a format.
+                if (IsArray(members[i])) text.Append("[{(").Append(Typed).Append(".Join(").Append(name).Append("))}]");
                 else text.Append('{').Append(name).Append('}');
             }
         }

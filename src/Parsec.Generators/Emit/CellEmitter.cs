@@ -26,6 +26,7 @@ internal static class CellEmitter
             SpaceEmitter.Write(writer, layout);
             foreach (var member in cell.Members)
                 if (member.Kind is ChoiceMemberKind.Operation or ChoiceMemberKind.Family) WriteBuild(writer, layout, member);
+            for (int i = 0; i < cell.Sets.Count; i++) WriteFactory(writer, layout, i);
             writer.Line();
             for (int i = 0; i < cell.Members.Count; i++) WriteMember(writer, layout, i);
             writer.Close();
@@ -94,26 +95,52 @@ internal static class CellEmitter
     }
 
     /// <summary>
-    /// <c>Build{Member}</c>: creates every candidate and registers it through the member's bank (a family's takes the
-    /// input index first, as the contract names it).
+    /// <c>Build{Member}</c>: creates every candidate through its set's factory and registers it through the member's
+    /// bank (a family's takes the input index first, as the contract names it).
     /// </summary>
     private static void WriteBuild(IndentedWriter writer, CellLayout layout, ChoiceMemberModel member)
     {
         var set = layout.SetOf(member);
         bool family = member.Kind == ChoiceMemberKind.Family;
-        // A candidate parameter named 'input' keeps its name; the index then takes another.
-        string index = "input";
-        foreach (var parameter in set.Parameters)
-            if (parameter.Name == "input") index = "inputIndex";
+        // A candidate parameter named 'input' or 'candidate' keeps its name; the index then takes another.
+        string input = UnusedName(set, "input");
+        string candidate = UnusedName(set, "candidate");
         writer.Line();
         if (family)
-            writer.Line($"/// <summary>Creates every candidate of <c>{member.Name}</c> for input <paramref name=\"{index}\"/> of <c>{member.PerInput}</c> and registers it as <c>{member.Name}_{{Input}}_{{Candidate}}</c>; call it once per input, in the constructor.</summary>");
+            writer.Line($"/// <summary>Creates every candidate of <c>{member.Name}</c> for input <paramref name=\"{input}\"/> of <c>{member.PerInput}</c> and registers it as <c>{member.Name}_{{Input}}_{{Candidate}}</c>; call it once per input, in the constructor.</summary>");
         else
             writer.Line($"/// <summary>Creates every candidate of <c>{member.Name}</c> and registers it as <c>{member.Name}_{{Candidate}}</c>; call it once, in the constructor.</summary>");
-        writer.Open($"private void Build{member.Name}({(family ? "int " + index + (set.Parameters.Count > 0 ? ", " : "") : "")}{new Joined(set.Parameters, Joined.Declarations)})");
-        string prefix = family ? index + ", " : "";
-        for (int candidate = 0; candidate < set.Candidates.Count; candidate++)
-            writer.Line($"{Bank}{member.Name}.Register(this, {prefix}{candidate}, {set.TypeName}.{set.Candidates[candidate]}({new Joined(set.Parameters, Joined.Arguments)}));");
+        writer.Open($"private void Build{member.Name}({(family ? "int " + input + (set.Parameters.Count > 0 ? ", " : "") : "")}{new Joined(set.Parameters, Joined.Declarations)})");
+        writer.Line($"for (int {candidate} = 0; {candidate} < {set.Candidates.Count}; {candidate}++)");
+        writer.Indent();
+        writer.Line($"{Bank}{member.Name}.Register(this, {(family ? input + ", " : "")}{candidate}, {Factory(layout, member.SetIndex)}({candidate}{(set.Parameters.Count > 0 ? ", " : "")}{new Joined(set.Parameters, Joined.Arguments)}));");
+        writer.Unindent();
         writer.Close();
+    }
+
+    /// <summary>The factory of a candidate set: creates one candidate, by index, for every <c>Build</c> method over the set.</summary>
+    private static void WriteFactory(IndentedWriter writer, CellLayout layout, int setIndex)
+    {
+        var set = layout.Cell.Sets[setIndex];
+        string candidate = UnusedName(set, "candidate");
+        writer.Line();
+        writer.Line($"/// <summary>Creates candidate number <paramref name=\"{candidate}\"/> of <c>{set.FullName}</c>, in declaration order.</summary>");
+        writer.Line($"private static {CSharp.TensorModule} {Factory(layout, setIndex)}(int {candidate}{(set.Parameters.Count > 0 ? ", " : "")}{new Joined(set.Parameters, Joined.Declarations)}) => {candidate} switch");
+        writer.Open();
+        for (int i = 0; i < set.Candidates.Count; i++)
+            writer.Line($"{i} => {set.TypeName}.{set.Candidates[i]}({new Joined(set.Parameters, Joined.Arguments)}),");
+        writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof({candidate})),");
+        writer.Close(";");
+    }
+
+    /// <summary>The factory method of a candidate set, named after its enum in the typed architecture.</summary>
+    private static string Factory(CellLayout layout, int setIndex) => "ParsecCreate" + layout.SetEnumNames[setIndex];
+
+    /// <summary><paramref name="name"/>, or <paramref name="name"/> + <c>Index</c> when a candidate parameter has that name.</summary>
+    private static string UnusedName(CandidateSetModel set, string name)
+    {
+        foreach (var parameter in set.Parameters)
+            if (parameter.Name == name) return name + "Index";
+        return name;
     }
 }

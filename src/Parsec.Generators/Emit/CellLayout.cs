@@ -40,13 +40,9 @@ internal sealed class CellLayout
             elementTypes[i] = element;
             propertyTypes[i] = element is null ? member.ValueType : array ? CSharp.ImmutableArray + "<" + element + ">" : element;
         }
-        ChoiceCount = index;
     }
 
     public CellModel Cell { get; }
-
-    /// <summary>The number of <c>Choice</c> entries in the descriptor (families expanded).</summary>
-    public int ChoiceCount { get; }
 
     /// <summary>The typed architecture's simple name, <c>{Cell}Architecture</c>.</summary>
     public string ArchitectureName { get; }

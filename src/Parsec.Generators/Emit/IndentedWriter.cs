@@ -220,3 +220,20 @@ internal readonly struct Joined : ISourceText
         }
     }
 }
+
+/// <summary>Strings written as further string-literal arguments of a call: <c>, "a", "b"</c>.</summary>
+internal readonly struct Arguments : ISourceText
+{
+    private readonly IReadOnlyList<string> values;
+
+    public Arguments(IReadOnlyList<string> values) => this.values = values;
+
+    public void AppendTo(StringBuilder text)
+    {
+        foreach (string value in values)
+        {
+            text.Append(", ");
+            CSharp.AppendStringLiteral(text, value);
+        }
+    }
+}

@@ -6,9 +6,10 @@ namespace Parsec.Generators.Emit;
 /// <summary>Writes <c>SourceCapture</c> and string-list expressions, captured source as readable raw strings.</summary>
 internal static class SourceCaptureWriter
 {
-    public static void Write(IndentedWriter writer, SourceCaptureModel source, string suffix)
+    /// <summary>Writes <c>new SourceCapture(...)</c> after <paramref name="prefix"/> and followed by <paramref name="suffix"/>.</summary>
+    public static void Write(IndentedWriter writer, SourceCaptureModel source, string suffix, string prefix = "")
     {
-        writer.Line($"new {CSharp.SearchSpace}.SourceCapture(");
+        writer.Line($"{prefix}new {CSharp.SearchSpace}.SourceCapture(");
         writer.Indent();
         writer.Line($"{CSharp.Literal(source.Namespace)},");
         Strings(writer, source.Usings, ",");

@@ -2,39 +2,21 @@ using Parsec.Generators.Model;
 
 namespace Parsec.Generators.Emit;
 
-/// <summary>Writes the cell's <c>CreateParsecSpace</c> method, which builds the static <c>Space</c> descriptor.</summary>
+/// <summary>
+/// Writes the cell's <c>CreateParsecSpace</c> method, which builds the static <c>Space</c> descriptor: each candidate
+/// set's source once, then one <c>CellSearchSpaceBuilder</c> call per choice member.
+/// </summary>
 internal static class SpaceEmitter
 {
-    private const string Choice = CSharp.SearchSpace + ".Choice";
-    private const string Kind = CSharp.SearchSpace + ".ChoiceKind";
-
     public static void Write(IndentedWriter writer, CellLayout layout)
     {
         var cell = layout.Cell;
         writer.Open($"private static {CSharp.SearchSpace}.CellSearchSpace CreateParsecSpace()");
         for (int i = 0; i < cell.Sets.Count; i++) WriteSet(writer, cell.Sets[i], i);
-        writer.Line($"return new {CSharp.SearchSpace}.CellSearchSpace(");
+        writer.Line($"return new {CSharp.SearchSpace}.CellSearchSpaceBuilder({CSharp.Literal(cell.FullName)}, sharedArchitecture: {(cell.SharedArchitecture ? "true" : "false")})");
         writer.Indent();
-        writer.Line($"{CSharp.Literal(cell.FullName)},");
-        writer.Line(cell.SharedArchitecture ? "true," : "false,");
-        if (layout.ChoiceCount == 0)
-        {
-            writer.Line($"{CSharp.ImmutableArray}<{Choice}>.Empty,");
-        }
-        else
-        {
-            writer.Line($"{CSharp.ImmutableArray}.Create<{Choice}>(");
-            writer.Indent();
-            int written = 0;
-            foreach (var member in cell.Members)
-            {
-                int slots = member.Kind == ChoiceMemberKind.Family ? member.Count : 1;
-                for (int slot = 0; slot < slots; slot++)
-                    WriteChoice(writer, member, slot, ++written == layout.ChoiceCount ? ")," : ",");
-            }
-            writer.Unindent();
-        }
-        SourceCaptureWriter.Write(writer, cell.Source, ");");
+        foreach (var member in cell.Members) WriteMember(writer, member);
+        SourceCaptureWriter.Write(writer, cell.Source, ");", prefix: ".Build(");
         writer.Unindent();
         writer.Close();
     }
@@ -54,41 +36,24 @@ internal static class SpaceEmitter
         writer.Unindent();
     }
 
-    private static void WriteChoice(IndentedWriter writer, ChoiceMemberModel member, int slot, string suffix)
+    private static void WriteMember(IndentedWriter writer, ChoiceMemberModel member)
     {
-        writer.Line($"new {Choice}(");
-        writer.Indent();
+        var name = CSharp.Literal(member.Name);
+        var declaration = CSharp.Literal(member.Declaration);
         switch (member.Kind)
         {
             case ChoiceMemberKind.Operation:
-                writer.Line($"{CSharp.Literal(member.Name)},");
-                writer.Line($"{Kind}.Operation,");
-                writer.Line($"candidateSet{member.SetIndex}.Candidates,");
-                writer.Line($"CandidateSet: candidateSet{member.SetIndex},");
+                writer.Line($".Operation({name}, candidateSet{member.SetIndex}, {declaration})");
                 break;
             case ChoiceMemberKind.Family:
-                writer.Line($"{CSharp.Literal(member.Name + "[" + slot + "]")},");
-                writer.Line($"{Kind}.Operation,");
-                writer.Line($"candidateSet{member.SetIndex}.Candidates,");
-                writer.Line($"Member: {CSharp.Literal(member.Name)},");
-                writer.Line($"Slot: {slot},");
-                writer.Line($"PerInput: {CSharp.Literal(member.PerInput)},");
-                writer.Line($"CandidateSet: candidateSet{member.SetIndex},");
+                writer.Line($".Family({name}, {member.Count}, {CSharp.Literal(member.PerInput)}, candidateSet{member.SetIndex}, {declaration})");
                 break;
             case ChoiceMemberKind.Input:
-                writer.Line($"{CSharp.Literal(member.Name)},");
-                writer.Line($"{Kind}.Input,");
-                writer.Line($"{CSharp.Strings(member.InputNames)},");
-                writer.Line($"Count: {member.Count},");
-                writer.Line(member.Distinct ? "Distinct: true," : "Distinct: false,");
+                writer.Line($".Input({name}, {member.Count}, {(member.Distinct ? "true" : "false")}, {declaration}{new Arguments(member.InputNames)})");
                 break;
             default:
-                writer.Line($"{CSharp.Literal(member.Name)},");
-                writer.Line($"{Kind}.Value,");
-                writer.Line($"{CSharp.Strings(member.Values)},");
+                writer.Line($".Value({name}, {declaration}{new Arguments(member.Values)})");
                 break;
         }
-        writer.Line($"Declaration: {CSharp.Literal(member.Declaration)}){suffix}");
-        writer.Unindent();
     }
 }

@@ -24,6 +24,29 @@ public sealed class CellArchitecture : IEquatable<CellArchitecture>
     /// <summary>The first (or only) selected index of choice <paramref name="choice"/>.</summary>
     public int this[int choice] => Selections[choice][0];
 
+    /// <summary>The selected option of choice <paramref name="choice"/> as an option enum (its values are the option indices).</summary>
+    public TOption Option<TOption>(int choice) where TOption : struct, Enum => TypedArchitecture.OptionAt<TOption>(this[choice]);
+
+    /// <summary>The options an input choice <paramref name="choice"/> selects, in slot order, as option enums.</summary>
+    public ImmutableArray<TOption> Options<TOption>(int choice) where TOption : struct, Enum
+    {
+        var selected = Selections[choice];
+        var options = ImmutableArray.CreateBuilder<TOption>(selected.Length);
+        foreach (int index in selected) options.Add(TypedArchitecture.OptionAt<TOption>(index));
+        return options.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The options of <paramref name="count"/> consecutive choices from <paramref name="first"/>, as option enums: the
+    /// slots of a <c>PerInput</c> family.
+    /// </summary>
+    public ImmutableArray<TOption> Slots<TOption>(int first, int count) where TOption : struct, Enum
+    {
+        var options = ImmutableArray.CreateBuilder<TOption>(count);
+        for (int slot = 0; slot < count; slot++) options.Add(Option<TOption>(first + slot));
+        return options.MoveToImmutable();
+    }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first choice this architecture does not fit.</summary>
     public void Validate(CellSearchSpace space)
     {
