@@ -106,6 +106,31 @@ public sealed class SyntaxFirstReadingTests
             yield return new object[] { "spelling" + i, new[] { (i == 1 ? AliasUsings : "") + DiagnosticTests.Prelude + Spellings[i] } };
         foreach (var variant in RobustnessTests.Variants())
             yield return new object[] { (string)variant[0], new[] { (string)variant[1] } };
+        // Cells whose bodies look names up alike share the lookups; these differ in what the names mean.
+        const string TorchCell = "public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x) => x;\n";
+        yield return new object[] { "shared lookups, other usings", new[]
+        {
+            DiagnosticTests.Prelude + "[SearchCell] " + CellHeader + "    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n}",
+            "using Parsec;\nusing Tensor = System.String;\nnamespace Tests;\n"
+                + "[SearchCell] public sealed partial class Other : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>\n{\n"
+                + "    public Other() : base(\"Other\") { }\n    " + TorchCell
+                + "    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n}",
+        } };
+        yield return new object[] { "shared lookups, other base", new[]
+        {
+            DiagnosticTests.Prelude + "[SearchCell] " + CellHeader + "    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n}\n"
+                + "public abstract class Based : nn.Module<Tensor, Tensor>\n{\n    protected Based(string name) : base(name) { }\n"
+                + "    public sealed class Ops { }\n}\n"
+                + "[SearchCell] public sealed partial class Other : Based\n{\n    public Other() : base(\"Other\") { }\n"
+                + "    public override Tensor forward(Tensor x) => x;\n    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n}",
+        } };
+        yield return new object[] { "shared lookups, file-local type", new[]
+        {
+            DiagnosticTests.Prelude + "[SearchCell] " + CellHeader + "    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n}",
+            DiagnosticTests.Prelude.Replace("public static class Ops", "file static class Ops") + "[SearchCell] "
+                + CellHeader.Replace("class Cell", "class Other").Replace("base(\"Cell\")", "base(\"Other\")").Replace("public Cell()", "public Other()")
+                + "    [Choice(typeof(Ops))] private partial Tensor A(Tensor x);\n}",
+        } };
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal sealed class ChoiceSyntaxReader
     private Dictionary<string, int>? declarationsByName;
     private List<TypeDeclarationSyntax>? parts;
     private bool partsRead;
+    private HashSet<string>? nestedTypeNames;
 
     public ChoiceSyntaxReader(INamedTypeSymbol cell, KnownTypes known, SemanticModel targetModel)
     {
@@ -243,10 +244,38 @@ internal sealed class ChoiceSyntaxReader
             var model = container.SyntaxTree == targetModel.SyntaxTree
                 ? targetModel
                 : known.Compilation.GetSemanticModel(container.SyntaxTree);
-            scope = new DeclarationScope(model, container.OpenBraceToken.Span.End, container, cell, known);
+            scope = new DeclarationScope(model, container.OpenBraceToken.Span.End, container, this, SharedContext(container));
             scopes.Add(container, scope);
         }
         return scope;
+    }
+
+    /// <summary>
+    /// The key under which lookups from the body of <paramref name="container"/> are shared with other cells (see
+    /// <see cref="KnownTypes.ScopedLookup"/>), or null when they cannot be: the cell is nested or generic, the
+    /// compilation declares file-local types, or the cell's declarations are not all plain.
+    /// </summary>
+    private string? SharedContext(TypeDeclarationSyntax container)
+    {
+        if (cell.ContainingType is not null || cell.IsGenericType || known.DeclaresFileLocalTypes || Parts(CancellationToken.None) is null)
+            return null;
+        return KnownTypes.LookupContext(container);
+    }
+
+    /// <summary>Whether the cell declares a nested type named <paramref name="name"/>, which a lookup in its body finds first.</summary>
+    private bool DeclaresNestedType(string name)
+    {
+        if (nestedTypeNames is null)
+        {
+            nestedTypeNames = new HashSet<string>();
+            foreach (var declaration in Parts(CancellationToken.None) ?? new List<TypeDeclarationSyntax>())
+                foreach (var member in declaration.Members)
+                {
+                    if (member is BaseTypeDeclarationSyntax type) nestedTypeNames.Add(type.Identifier.ValueText);
+                    else if (member is DelegateDeclarationSyntax @delegate) nestedTypeNames.Add(@delegate.Identifier.ValueText);
+                }
+        }
+        return nestedTypeNames.Contains(name);
     }
 
     /// <summary><c>[InputChoice]</c> with at most <c>Count = int literal</c> and <c>Distinct = true/false</c>.</summary>
@@ -379,17 +408,21 @@ internal sealed class ChoiceSyntaxReader
         private readonly TypeDeclarationSyntax container;
         private readonly INamedTypeSymbol cell;
         private readonly KnownTypes known;
+        private readonly string? sharedContext;
+        private readonly ChoiceSyntaxReader reader;
         private readonly Dictionary<string, INamedTypeSymbol?> attributeClasses = new();
         private readonly Dictionary<string, ITypeSymbol?> types = new();
         private bool? nameofIsFree;
 
-        public DeclarationScope(SemanticModel model, int position, TypeDeclarationSyntax container, INamedTypeSymbol cell, KnownTypes known)
+        public DeclarationScope(SemanticModel model, int position, TypeDeclarationSyntax container, ChoiceSyntaxReader reader, string? sharedContext)
         {
             this.model = model;
             this.position = position;
             this.container = container;
-            this.cell = cell;
-            this.known = known;
+            this.reader = reader;
+            cell = reader.cell;
+            known = reader.known;
+            this.sharedContext = sharedContext;
         }
 
         /// <summary>
@@ -401,11 +434,9 @@ internal sealed class ChoiceSyntaxReader
         /// </summary>
         public bool NameofIsFree => nameofIsFree ??=
             !known.SourceDeclaresNameof
-            && IsUnbound(model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(KnownTypes.Nameof), SpeculativeBindingOption.BindAsTypeOrNamespace))
+            && Lookup(SyntaxFactory.IdentifierName(KnownTypes.Nameof), KnownTypes.Nameof, attribute: false).Nothing
             && !MetadataBaseDeclaresNameof()
             && !known.UsingStaticImportsNameof(container, model);
-
-        private static bool IsUnbound(SymbolInfo info) => info.Symbol is null && info.CandidateSymbols.IsEmpty;
 
         private bool MetadataBaseDeclaresNameof()
         {
@@ -425,24 +456,69 @@ internal sealed class ChoiceSyntaxReader
             string spelling = attribute.Name.ToString();
             if (!attributeClasses.TryGetValue(spelling, out var found))
             {
-                var info = model.GetSpeculativeSymbolInfo(position, attribute.Name, SpeculativeBindingOption.BindAsTypeOrNamespace);
-                found = info.Symbol is INamedTypeSymbol { TypeKind: not TypeKind.Error } type && info.CandidateSymbols.IsEmpty ? type : null;
+                found = Lookup(attribute.Name, spelling, attribute: true).Symbol as INamedTypeSymbol;
+                if (found is { TypeKind: TypeKind.Error }) found = null;
                 attributeClasses.Add(spelling, found);
             }
             return found;
         }
 
-        /// <summary>The type a type syntax names in this scope, or null when it does not bind to one.</summary>
+        /// <summary>
+        /// The type a plain type syntax names in this scope, or null when it does not bind to one. Keywords and arrays
+        /// need no lookup: a keyword always names its special type, an array is made of its element type.
+        /// </summary>
         public ITypeSymbol? Type(TypeSyntax syntax)
         {
-            string spelling = syntax.ToString();
-            if (!types.TryGetValue(spelling, out var type))
+            switch (syntax)
             {
-                type = model.GetSpeculativeSymbolInfo(position, syntax, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol as ITypeSymbol;
-                if (type is { TypeKind: TypeKind.Error }) type = null;
-                types.Add(spelling, type);
+                case PredefinedTypeSyntax predefined:
+                    return KnownTypes.SpecialTypeOf(predefined.Keyword) is var special and not SpecialType.None
+                        ? known.Compilation.GetSpecialType(special) is { TypeKind: not TypeKind.Error } specialType ? specialType : null
+                        : null;
+                case ArrayTypeSyntax { RankSpecifiers.Count: 1 } array when array.RankSpecifiers[0].Rank == 1:
+                    return Type(array.ElementType) is { } element ? known.Compilation.CreateArrayTypeSymbol(element) : null;
+                case NameSyntax name:
+                    string spelling = name.ToString();
+                    if (!types.TryGetValue(spelling, out var type))
+                    {
+                        type = Lookup(name, spelling, attribute: false).Symbol as ITypeSymbol;
+                        if (type is { TypeKind: TypeKind.Error }) type = null;
+                        types.Add(spelling, type);
+                    }
+                    return type;
+                default:
+                    return null;
             }
-            return type;
+        }
+
+        /// <summary>
+        /// What a name binds to as a type or namespace here (as an attribute name when <paramref name="attribute"/>):
+        /// the symbol when it binds to exactly one, and whether it found nothing at all. Shared with every cell of the
+        /// same context unless the cell declares a nested type the name could find.
+        /// </summary>
+        private (ISymbol? Symbol, bool Nothing) Lookup(NameSyntax name, string spelling, bool attribute)
+        {
+            if (sharedContext is null || Shadowed(name, attribute))
+                return Bind(name);
+            return known.ScopedLookup(new KnownTypes.ScopedName(cell.BaseType, sharedContext, spelling, attribute), this, name,
+                static (scope, name) => scope.Bind(name));
+        }
+
+        private (ISymbol? Symbol, bool Nothing) Bind(NameSyntax name)
+        {
+            var info = model.GetSpeculativeSymbolInfo(position, name, SpeculativeBindingOption.BindAsTypeOrNamespace);
+            bool noCandidates = info.CandidateSymbols.IsEmpty;
+            return (noCandidates ? info.Symbol : null, noCandidates && info.Symbol is null);
+        }
+
+        /// <summary>Whether a nested type of the cell could be what the name's first identifier (with the attribute suffix, for an attribute) finds.</summary>
+        private bool Shadowed(NameSyntax name, bool attribute)
+        {
+            var first = name;
+            while (first is QualifiedNameSyntax qualified) first = qualified.Left;
+            if (first is not IdentifierNameSyntax identifier) return first is not AliasQualifiedNameSyntax;
+            string text = identifier.Identifier.ValueText;
+            return reader.DeclaresNestedType(text) || attribute && name is IdentifierNameSyntax && reader.DeclaresNestedType(text + "Attribute");
         }
     }
 }
