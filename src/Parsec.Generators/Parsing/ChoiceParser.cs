@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -28,6 +29,9 @@ internal sealed class ChoiceParser
         new(SymbolEqualityComparer.Default);
     private readonly List<(ChoiceMemberModel Member, LocationInfo? PerInputLocation)> members = new();
     private readonly HashSet<string> inputChoiceNames = new();
+
+    [System.ThreadStatic]
+    private static StringBuilder? scratch;
 
     private ChoiceParser(INamedTypeSymbol cell, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -341,7 +345,7 @@ internal sealed class ChoiceParser
             ChoiceMemberKind.Value,
             syntax.Identifier.ValueText,
             PropertyDeclaration(syntax),
-            ImplementationModifiers(syntax.Modifiers) + typeName + " " + Identifiers.Escape(syntax.Identifier.ValueText),
+            PropertySignature(syntax, typeName),
             EquatableArray<string>.Empty,
             EquatableArray<string>.Empty,
             SetIndex: -1,
@@ -390,19 +394,30 @@ internal sealed class ChoiceParser
     private static bool IsPartialWithoutBody(SyntaxTokenList modifiers, bool withoutBody) =>
         modifiers.Any(SyntaxKind.PartialKeyword) && withoutBody;
 
-    private static string MethodDeclaration(MethodDeclarationSyntax syntax) =>
-        ModifiersWithoutPartial(syntax.Modifiers) + SourceText.OneLine(syntax.ReturnType) + " " + syntax.Identifier.Text
-        + (syntax.TypeParameterList is { } typeParameters ? SourceText.OneLine(typeParameters) : "")
-        + SourceText.OneLine(syntax.ParameterList);
+    private static string MethodDeclaration(MethodDeclarationSyntax syntax)
+    {
+        var text = Scratch();
+        AppendModifiersWithoutPartial(text, syntax.Modifiers);
+        SourceText.AppendOneLine(text, syntax.ReturnType);
+        text.Append(' ').Append(syntax.Identifier.Text);
+        if (syntax.TypeParameterList is { } typeParameters) SourceText.AppendOneLine(text, typeParameters);
+        SourceText.AppendOneLine(text, syntax.ParameterList);
+        return text.ToString();
+    }
 
-    private static string PropertyDeclaration(PropertyDeclarationSyntax syntax) =>
-        ModifiersWithoutPartial(syntax.Modifiers) + SourceText.OneLine(syntax.Type) + " " + syntax.Identifier.Text;
+    private static string PropertyDeclaration(PropertyDeclarationSyntax syntax)
+    {
+        var text = Scratch();
+        AppendModifiersWithoutPartial(text, syntax.Modifiers);
+        SourceText.AppendOneLine(text, syntax.Type);
+        return text.Append(' ').Append(syntax.Identifier.Text).ToString();
+    }
 
     private string MethodSignature(ChoiceMethod method, MethodDeclarationSyntax syntax, ChoiceSignature signature)
     {
-        var text = new System.Text.StringBuilder(ImplementationModifiers(syntax.Modifiers))
-            .Append(known.FullyQualifiedName(signature.ReturnType)).Append(' ')
-            .Append(Identifiers.Escape(method.Name)).Append('(');
+        var text = Scratch();
+        AppendImplementationModifiers(text, syntax.Modifiers);
+        text.Append(known.FullyQualifiedName(signature.ReturnType)).Append(' ').Append(Identifiers.Escape(method.Name)).Append('(');
         var parameters = signature.Parameters;
         for (int i = 0; i < parameters.Length; i++)
         {
@@ -412,15 +427,30 @@ internal sealed class ChoiceParser
         return text.Append(')').ToString();
     }
 
-    /// <summary>The modifiers as written without <c>partial</c>, with a trailing space.</summary>
-    private static string ModifiersWithoutPartial(SyntaxTokenList modifiers)
+    /// <summary>The signature of a value choice's implementation: modifiers, type and name.</summary>
+    private static string PropertySignature(PropertyDeclarationSyntax syntax, string typeName)
     {
-        var written = modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text).ToList();
-        return written.Count == 0 ? "" : string.Join(" ", written) + " ";
+        var text = Scratch();
+        AppendImplementationModifiers(text, syntax.Modifiers);
+        return text.Append(typeName).Append(' ').Append(Identifiers.Escape(syntax.Identifier.ValueText)).ToString();
+    }
+
+    /// <summary>This thread's buffer for the texts above, emptied (none of them nests another).</summary>
+    private static StringBuilder Scratch() => (scratch ??= new StringBuilder(256)).Clear();
+
+    /// <summary>The modifiers as written without <c>partial</c>, each followed by a space.</summary>
+    private static void AppendModifiersWithoutPartial(StringBuilder text, SyntaxTokenList modifiers)
+    {
+        foreach (var modifier in modifiers)
+            if (!modifier.IsKind(SyntaxKind.PartialKeyword)) text.Append(modifier.Text).Append(' ');
     }
 
     /// <summary>The modifiers of the generated implementation: as written, with <c>partial</c> last, where C# requires it.</summary>
-    private static string ImplementationModifiers(SyntaxTokenList modifiers) => ModifiersWithoutPartial(modifiers) + "partial ";
+    private static void AppendImplementationModifiers(StringBuilder text, SyntaxTokenList modifiers)
+    {
+        AppendModifiersWithoutPartial(text, modifiers);
+        text.Append("partial ");
+    }
 
     private static string TypeName(ITypeSymbol? type) => type?.ToDisplayString() ?? "null";
 

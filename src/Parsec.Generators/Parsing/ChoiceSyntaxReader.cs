@@ -162,7 +162,7 @@ internal sealed class ChoiceSyntaxReader
     {
         if (declarationsByName is null)
         {
-            declarationsByName = new Dictionary<string, int>();
+            declarationsByName = new Dictionary<string, int>(64);
             foreach (var declaration in Parts(CancellationToken.None) ?? new List<TypeDeclarationSyntax>())
                 foreach (var member in declaration.Members)
                     CountDeclaredNames(member, declarationsByName);
@@ -476,7 +476,7 @@ internal sealed class ChoiceSyntaxReader
                         ? known.Compilation.GetSpecialType(special) is { TypeKind: not TypeKind.Error } specialType ? specialType : null
                         : null;
                 case ArrayTypeSyntax { RankSpecifiers.Count: 1 } array when array.RankSpecifiers[0].Rank == 1:
-                    return Type(array.ElementType) is { } element ? known.Compilation.CreateArrayTypeSymbol(element) : null;
+                    return Type(array.ElementType) is { } element ? known.ArrayOf(element) : null;
                 case NameSyntax name:
                     string spelling = name.ToString();
                     if (!types.TryGetValue(spelling, out var type))

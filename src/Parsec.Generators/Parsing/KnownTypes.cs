@@ -21,6 +21,10 @@ internal sealed class KnownTypes
     private readonly ConcurrentDictionary<INamedTypeSymbol, (CandidateSetModel? Set, List<DiagnosticInfo> Problems)> candidateSets =
         new(SymbolEqualityComparer.Default);
 
+    // Tensor[], made once rather than once per input choice.
+    private readonly ConcurrentDictionary<ITypeSymbol, IArrayTypeSymbol> arrays = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeSymbol, IArrayTypeSymbol> makeArray;
+
     // Every choice's signature names the same few types (Tensor, int), each costly to display.
     private readonly ConcurrentDictionary<ITypeSymbol, string> fullyQualifiedNames = new(SymbolEqualityComparer.IncludeNullability);
 
@@ -39,6 +43,7 @@ internal sealed class KnownTypes
         sourceDeclaresNameof = new Lazy<bool>(() => compilation.ContainsSymbolsWithName(Nameof, SymbolFilter.All));
         globalUsingStaticImportsNameof = new Lazy<bool>(GlobalUsingStaticImportsNameof);
         declaresFileLocalTypes = new Lazy<bool>(FindFileLocalTypes);
+        makeArray = element => compilation.CreateArrayTypeSymbol(element);
         Compilation = compilation;
         Tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         Module = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
@@ -190,6 +195,9 @@ internal sealed class KnownTypes
     /// <summary>A candidate set read once per compilation (see <see cref="CandidateSetParser.Parse"/>).</summary>
     public (CandidateSetModel? Set, List<DiagnosticInfo> Problems) CandidateSet(INamedTypeSymbol set) =>
         candidateSets.GetOrAdd(set, symbol => CandidateSetParser.Parse(symbol, this));
+
+    /// <summary>The one-dimensional array of <paramref name="element"/>, made once per compilation.</summary>
+    public IArrayTypeSymbol ArrayOf(ITypeSymbol element) => arrays.GetOrAdd(element, makeArray);
 
     /// <summary>A type's name in <see cref="SymbolFormats.FullyQualified"/>, computed once per compilation.</summary>
     public string FullyQualifiedName(ITypeSymbol type) =>

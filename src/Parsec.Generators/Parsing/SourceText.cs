@@ -94,6 +94,9 @@ internal static class SourceText
     /// <summary>Collapses a node's text (without its outer trivia) to one line.</summary>
     public static string OneLine(SyntaxNode node) => Collapse(node.ToString());
 
+    /// <summary>Appends <see cref="OneLine"/> of <paramref name="node"/> to <paramref name="text"/>.</summary>
+    public static void AppendOneLine(StringBuilder text, SyntaxNode node) => AppendCollapsed(text, node.ToString());
+
     private static MemberDeclarationSyntax RemoveAttributes(MemberDeclarationSyntax member, List<AttributeSyntax> attributes)
     {
         var lists = new List<AttributeListSyntax>();
@@ -137,15 +140,22 @@ internal static class SourceText
     private static string Collapse(string text)
     {
         var result = new StringBuilder(text.Length);
-        bool space = false;
+        AppendCollapsed(result, text);
+        return result.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> with every run of whitespace made one space, none at either end.</summary>
+    private static void AppendCollapsed(StringBuilder result, string text)
+    {
+        bool space = false, any = false;
         foreach (char c in text)
         {
-            if (char.IsWhiteSpace(c)) { space = result.Length > 0; continue; }
+            if (char.IsWhiteSpace(c)) { space = any; continue; }
             if (space) result.Append(' ');
             space = false;
+            any = true;
             result.Append(c);
         }
-        return result.ToString();
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
