@@ -18,7 +18,8 @@ namespace Parsec.Bench;
 /// median over repetitions of the wall time of <c>GeneratorDriver.RunGenerators</c>, reported next to the time
 /// Roslyn itself attributes to the generator (<c>GeneratorDriver.GetTimingInfo()</c>). Timed runs track no steps,
 /// as a build does not; a separate driver that does checks that an unrelated edit re-emits nothing. On a busy
-/// machine wall time varies widely, so the main thread's CPU time is reported too (Linux only).
+/// machine wall time varies widely, so the main thread's CPU time is reported too (Linux only). The cold run's
+/// allocations and garbage collections are reported as well: a collection during the run costs several milliseconds.
 /// Arguments: [cells] [cells per file].
 /// </summary>
 public sealed class GeneratorBenchmark : IBenchmark
@@ -49,7 +50,7 @@ public sealed class GeneratorBenchmark : IBenchmark
         var warmup = new List<double>();
         while (warmup.Count < MaxWarmupRounds && !Settled(warmup))
         {
-            var (wall, _, cpu, files) = Cold(project);
+            var (wall, _, cpu, files, _, _) = Cold(project);
             generatedFiles = files;
             warmup.Add(double.IsNaN(cpu) ? wall : cpu);
             Incremental(project, edits: 2);
@@ -58,12 +59,16 @@ public sealed class GeneratorBenchmark : IBenchmark
         var coldWall = new List<double>();
         var coldGenerator = new List<double>();
         var coldCpu = new List<double>();
+        var coldAllocated = new List<double>();
+        var coldCollections = new List<double>();
         for (int i = 0; i < Repetitions; i++)
         {
-            var (wall, generator, cpu, _) = Cold(project);
+            var (wall, generator, cpu, _, allocated, collections) = Cold(project);
             coldWall.Add(wall);
             coldGenerator.Add(generator);
             coldCpu.Add(cpu);
+            coldAllocated.Add(allocated);
+            coldCollections.Add(collections);
         }
 
         var (editWall, editGenerator, editCpu) = Incremental(project, Repetitions);
@@ -71,11 +76,13 @@ public sealed class GeneratorBenchmark : IBenchmark
 
         Console.WriteLine($"cells: {cells} in {project.CellFiles} files, generated files: {generatedFiles}, repetitions: {Repetitions} (after {warmup.Count} warm-up rounds)");
         Console.WriteLine($"cold run:             wall {Describe(coldWall)}; Roslyn's timing {Describe(coldGenerator)}; thread CPU {Describe(coldCpu)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"                      allocated {Median(coldAllocated):F1} MB, {Median(coldCollections):F0} garbage collection(s)"));
         Console.WriteLine($"after unrelated edit: wall {Describe(editWall)}; Roslyn's timing {Describe(editGenerator)}; thread CPU {Describe(editCpu)}");
         Console.WriteLine($"outputs not reused after an unrelated edit: {reemitted}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{{\"benchmark\":\"generator\",\"cells\":{cells},\"cell_files\":{project.CellFiles},\"generated_files\":{generatedFiles},\"warmup_rounds\":{warmup.Count},\"repetitions\":{Repetitions},"
             + $"\"generator_ms\":{Median(coldWall):F2},\"generator_reported_ms\":{Median(coldGenerator):F2},\"generator_cpu_ms\":{Json(Median(coldCpu))},"
+            + $"\"generator_allocated_mb\":{Median(coldAllocated):F1},\"generator_gcs\":{Median(coldCollections):F0},"
             + $"\"unrelated_edit_ms\":{Median(editWall):F2},\"unrelated_edit_reported_ms\":{Median(editGenerator):F2},\"unrelated_edit_cpu_ms\":{Json(Median(editCpu))},"
             + $"\"emitted_on_unrelated_edit\":{reemitted}}}"));
         return Task.FromResult(reemitted == 0 ? 0 : 1);
@@ -91,19 +98,23 @@ public sealed class GeneratorBenchmark : IBenchmark
     }
 
     /// <summary>A fresh driver over a fresh compilation of the parsed trees: nothing bound or cached beforehand.</summary>
-    private static (double Wall, double Generator, double Cpu, int GeneratedFiles) Cold(GeneratorBenchmarkProject project)
+    private static (double Wall, double Generator, double Cpu, int GeneratedFiles, double AllocatedMb, int Collections) Cold(GeneratorBenchmarkProject project)
     {
         var compilation = project.Compilation();
         var driver = NewDriver(trackSteps: false);
         Settle();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        int collections = GC.CollectionCount(0);
         double cpu = ThreadCpu.Milliseconds();
         var watch = Stopwatch.StartNew();
         driver = driver.RunGenerators(compilation);
         watch.Stop();
         cpu = ThreadCpu.Milliseconds() - cpu;
+        collections = GC.CollectionCount(0) - collections;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var result = driver.GetRunResult().Results[0];
         if (result.Exception is { } exception) throw new InvalidOperationException("The generator threw.", exception);
-        return (watch.Elapsed.TotalMilliseconds, GeneratorTime(driver), cpu, result.GeneratedSources.Length);
+        return (watch.Elapsed.TotalMilliseconds, GeneratorTime(driver), cpu, result.GeneratedSources.Length, allocated / 1e6, collections);
     }
 
     /// <summary>Runs a driver once, then times one rerun after each of <paramref name="edits"/> edits of an unrelated file.</summary>
