@@ -18,7 +18,7 @@ public sealed record EpochRecord(int Epoch, double TrainingLoss, double Training
 /// </summary>
 public static class Retrainer
 {
-    private const double PeakLearningRate = 3e-3;
+    private const double PeakLearningRate = 6e-3;
     private const double WeightDecay = 1e-4;
     private const int EvaluationBatch = 1000;
 
