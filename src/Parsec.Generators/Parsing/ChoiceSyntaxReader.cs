@@ -15,8 +15,11 @@ namespace Parsec.Generators.Parsing;
 /// </summary>
 /// <remarks>
 /// Binding every member's attributes and signature is most of a parse, and every cell's parse reruns on every edit;
-/// yet a cell spells the same few attribute and type names over and over. Each distinct spelling is bound once per
-/// class declaration, where every member shares one scope (the class, its bases, namespaces and usings). Anything
+/// yet a cell spells the same few attribute and type names over and over. Each distinct spelling is looked up once per
+/// class declaration, where every member shares one scope (the class, its bases, namespaces and usings), and once for
+/// all top-level cells with the same base type, namespace declarations and usings (<see cref="KnownTypes.ScopedLookup"/>).
+/// Attributes are never bound, only their names looked up; a cell whose attributed members are all read here never
+/// has its member symbols built. Anything
 /// else (other attributes, generic or unusual members, other argument forms, names that do not bind to the expected
 /// symbols) returns null, and the caller reads the member from its symbols, which is exact by definition.
 /// </remarks>
