@@ -19,9 +19,7 @@ public static class Augmentation
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         var flip = rand(count, 1, 1, 1, device: images.device).lt(0.5);
         var flipped = where(flip, images.flip(3), images);
-        // Pad with the normalised value of a black pixel, the garments' background.
-        double background = -FashionMnistSplit.Mean / FashionMnistSplit.Std;
-        var padded = nn.functional.pad(flipped, new long[] { MaxShift, MaxShift, MaxShift, MaxShift }, value: background);
+        var padded = nn.functional.pad(flipped, new long[] { MaxShift, MaxShift, MaxShift, MaxShift }, value: FashionMnistSplit.NormalisedBlack);
         var offsets = randint(0, 2 * MaxShift + 1, new long[] { (count + GroupSize - 1) / GroupSize, 2 }).data<long>().ToArray();
         var groups = new Tensor[offsets.Length / 2];
         for (int g = 0; g < groups.Length; g++)

@@ -15,6 +15,9 @@ public sealed record FashionMnistSplit(byte[] Images, byte[] Labels)
     /// <summary>The mean and standard deviation of the training pixels, for normalisation.</summary>
     public const double Mean = 0.2860, Std = 0.3530;
 
+    /// <summary>A black pixel, the garments' background, after normalisation.</summary>
+    public const double NormalisedBlack = -Mean / Std;
+
     /// <summary>The number of images.</summary>
     public int Count => Labels.Length;
 

@@ -16,7 +16,7 @@ public sealed class AugmentationTests
     public void Every_image_is_its_input_shifted_by_at_most_two_pixels_and_maybe_mirrored()
     {
         manual_seed(3);
-        double background = -FashionMnistSplit.Mean / FashionMnistSplit.Std;
+        double background = FashionMnistSplit.NormalisedBlack;
         // Garments inside a background frame as wide as the largest shift, so no shift pushes one out of the image.
         var images = full(Count, 1, Size, Size, background);
         images.narrow(2, Shift, Size - 2 * Shift).narrow(3, Shift, Size - 2 * Shift).copy_(randn(Count, 1, Size - 2 * Shift, Size - 2 * Shift));
