@@ -80,6 +80,44 @@ public sealed class LearningTests
         Assert.True(result.History[^1].Loss < result.History[0].Loss, "the weights still learn during the warm-up");
     }
 
+    [Fact]
+    public void TheHeldOutBatchIsScoredOnlyOnceThePriorLearns()
+    {
+        manual_seed(7);
+        var model = TestModel.Operation(Width, Classes);
+        var strategy = new ParsecStrategy(ModelSearchSpace.Of(model),
+            Fast with { UseTrainingBatchForArchitecture = false, ArchitectureWarmupSteps = 2 });
+        var training = Tasks.Identity(7, 32, Width, Classes);
+        var heldOut = Tasks.Identity(8, 32, Width, Classes);
+        var trainingBatch = new Batch(training.Inputs, training.Labels);
+        var heldOutBatch = new Batch(heldOut.Inputs, heldOut.Labels);
+        var evaluation = new CountingEvaluation(heldOutBatch);
+        strategy.Initialize(new SearchContext(evaluation, CPU, new SearchRandom(7)));
+
+        var heldOutPasses = Enumerable.Range(0, 4).Select(index =>
+        {
+            int before = evaluation.HeldOutPasses;
+            strategy.Step(new SearchStep(index, trainingBatch, heldOutBatch));
+            return evaluation.HeldOutPasses - before;
+        }).ToArray();
+
+        Assert.Equal(new[] { 0, 0, strategy.Options.Samples, strategy.Options.Samples }, heldOutPasses);
+    }
+
+    /// <summary>Counts the passes over one particular batch.</summary>
+    private sealed class CountingEvaluation(Batch counted) : IEvaluation
+    {
+        private readonly ClassificationEvaluation inner = new();
+
+        public int HeldOutPasses { get; private set; }
+
+        public BatchEvaluation Evaluate(nn.Module<Tensor, Tensor> model, Batch batch)
+        {
+            if (ReferenceEquals(batch, counted)) HeldOutPasses++;
+            return inner.Evaluate(model, batch);
+        }
+    }
+
     private static SearchResult Search(ISearchStrategy strategy, LabeledDataset training, LabeledDataset? validation, long seed) =>
         new ArchitectureSearch(strategy, new SearchOptions
         {

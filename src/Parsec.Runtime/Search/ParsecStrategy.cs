@@ -62,8 +62,10 @@ public sealed class ParsecStrategy : ISearchStrategy
     public StepOutcome Step(SearchStep step)
     {
         var run = context ?? throw new InvalidOperationException("Call Initialize before Step.");
-        var estimate = Estimate(step.Training, step.Validation, run.Random, run.Evaluation, step.Index);
-        if (step.Index >= Options.ArchitectureWarmupSteps) AscendArchitecture(estimate.ArchitectureGradient);
+        bool learnsArchitecture = step.Index >= Options.ArchitectureWarmupSteps;
+        // While π waits, its gradient is thrown away: scoring the samples on the held-out batch would be wasted passes.
+        var estimate = Estimate(step.Training, learnsArchitecture ? step.Validation : null, run.Random, run.Evaluation, step.Index);
+        if (learnsArchitecture) AscendArchitecture(estimate.ArchitectureGradient);
         return new StepOutcome(estimate.Loss, estimate.Accuracy, estimate.EffectiveSampleSize);
     }
 
