@@ -35,7 +35,7 @@ public sealed record ParsecOptions
     /// <summary>
     /// Steps during which only the weights learn and π stays put. While the shared weights are untrained, the
     /// parameter-free candidates (skip, pooling, zero) have the lowest loss, and at T = 1 the nearly one-hot ω lets π
-    /// lock onto them; a warm-up lets the weights catch up first.
+    /// lock onto them; a warm-up lets the weights catch up first. Warm-up steps skip the held-out pass too.
     /// </summary>
     public int ArchitectureWarmupSteps { get; init; }
 }
