@@ -40,7 +40,7 @@ public sealed record Budget(
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 200, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 4, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64);
 
-    /// <summary>The longer run README documents, for higher accuracy: a longer search, and a wider network retrained on flipped and shifted images for 15 epochs.</summary>
+    /// <summary>The longer run README documents, for higher accuracy: a longer search on more images, and the winner retrained on flipped and shifted images for 15 epochs.</summary>
     public static Budget Long { get; } = new("long", SearchImages: 24_000, SearchSteps: 600, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 15, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64,
         Augment: true);
