@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Parsec.Samples.Darts;
 
 /// <summary>
-/// A DARTS network for 1-channel images: a stem, then cells laid out by a string such as <c>"NRN"</c> (N a normal
+/// A DARTS network for 1-channel images: a stem of two convolutions, then cells laid out by a string such as <c>"NRN"</c> (N a normal
 /// cell, R a reduction cell that halves the resolution and doubles the channels), global average pooling and a
 /// linear classifier. Cell k reads the outputs of cells k-2 and k-1 (the stem's output stands in for both at the start).
 /// </summary>
@@ -22,14 +22,20 @@ public sealed partial class DartsNetwork : nn.Module<Tensor, Tensor>
     /// <param name="layout">One letter a cell: N normal, R reduction.</param>
     /// <param name="channels">The first cell's channels.</param>
     /// <param name="classes">The number of classes.</param>
-    /// <param name="stemStride">The stem convolution's stride; 2 quarters the cost of every cell.</param>
+    /// <param name="stemStride">The stride of the stem's second convolution; 2 quarters the cost of every cell.</param>
     public DartsNetwork(string layout = "NRN", int channels = 16, int classes = 10, int stemStride = 1)
         : base(nameof(DartsNetwork))
     {
         if (layout.Length == 0 || layout.Trim('N', 'R').Length != 0)
             throw new ArgumentException($"The cell layout '{layout}' must be a non-empty string of N (normal) and R (reduction).", nameof(layout));
+        // Two convolutions, the first at full resolution: a lone strided convolution loses the fine texture that
+        // tells a shirt from a T-shirt before any cell sees it.
+        int stemWidth = Math.Max(1, channels / 2);
         stem = nn.Sequential(
-            nn.Conv2d(1, channels, 3, stride: stemStride, padding: 1, bias: false),
+            nn.Conv2d(1, stemWidth, 3, padding: 1, bias: false),
+            nn.BatchNorm2d(stemWidth),
+            nn.ReLU(),
+            nn.Conv2d(stemWidth, channels, 3, stride: stemStride, padding: 1, bias: false),
             nn.BatchNorm2d(channels));
         var built = new List<nn.Module<Tensor, Tensor, Tensor>>();
         int previousPrevious = channels, previous = channels, current = channels;

@@ -2,36 +2,36 @@
 // Create the model with its own constructor, then load the searched weights with model.load("DartsNetwork.weights") or train it from scratch.
 //
 // Architecture, with each choice's probability at the end of the search:
-//   Parsec.Samples.Darts.NormalCell.Node0Inputs = [s1, s0]  (p = 0.529, 0.471)
-//   Parsec.Samples.Darts.NormalCell.Node1Inputs = [s0, s1]  (p = 0.433, 0.296)
-//   Parsec.Samples.Darts.NormalCell.Node2Inputs = [s0, s1]  (p = 0.558, 0.225)
-//   Parsec.Samples.Darts.NormalCell.Node3Inputs = [s0, n0]  (p = 0.330, 0.192)
-//   Parsec.Samples.Darts.NormalCell.Node0Op[0] = SepConv5x5  (p = 0.495)
-//   Parsec.Samples.Darts.NormalCell.Node0Op[1] = SepConv5x5  (p = 0.604)
-//   Parsec.Samples.Darts.NormalCell.Node1Op[0] = MaxPool3x3  (p = 0.223)
-//   Parsec.Samples.Darts.NormalCell.Node1Op[1] = MaxPool3x3  (p = 0.255)
-//   Parsec.Samples.Darts.NormalCell.Node2Op[0] = DilConv5x5  (p = 0.206)
-//   Parsec.Samples.Darts.NormalCell.Node2Op[1] = AvgPool3x3  (p = 0.293)
-//   Parsec.Samples.Darts.NormalCell.Node3Op[0] = MaxPool3x3  (p = 0.198)
-//   Parsec.Samples.Darts.NormalCell.Node3Op[1] = MaxPool3x3  (p = 0.187)
-//   Parsec.Samples.Darts.ReductionCell.Node0Inputs = [s1, s0]  (p = 0.591, 0.409)
-//   Parsec.Samples.Darts.ReductionCell.Node1Inputs = [s1, s0]  (p = 0.403, 0.367)
-//   Parsec.Samples.Darts.ReductionCell.Node2Inputs = [s1, s0]  (p = 0.319, 0.296)
-//   Parsec.Samples.Darts.ReductionCell.Node3Inputs = [s0, n2]  (p = 0.285, 0.285)
-//   Parsec.Samples.Darts.ReductionCell.Node0Op[0] = DilConv3x3  (p = 0.218)
-//   Parsec.Samples.Darts.ReductionCell.Node0Op[1] = DilConv5x5  (p = 0.191)
-//   Parsec.Samples.Darts.ReductionCell.Node1Op[0] = SkipConnect  (p = 0.284)
-//   Parsec.Samples.Darts.ReductionCell.Node1Op[1] = DilConv5x5  (p = 0.287)
-//   Parsec.Samples.Darts.ReductionCell.Node2Op[0] = SepConv3x3  (p = 0.177)
-//   Parsec.Samples.Darts.ReductionCell.Node2Op[1] = AvgPool3x3  (p = 0.193)
-//   Parsec.Samples.Darts.ReductionCell.Node3Op[0] = SepConv5x5  (p = 0.202)
-//   Parsec.Samples.Darts.ReductionCell.Node3Op[1] = DilConv5x5  (p = 0.221)
+//   Parsec.Samples.Darts.NormalCell.Node0Inputs = [s1, s0]  (p = 0.528, 0.472)
+//   Parsec.Samples.Darts.NormalCell.Node1Inputs = [s0, s1]  (p = 0.409, 0.356)
+//   Parsec.Samples.Darts.NormalCell.Node2Inputs = [s0, n0]  (p = 0.514, 0.206)
+//   Parsec.Samples.Darts.NormalCell.Node3Inputs = [s0, n0]  (p = 0.334, 0.221)
+//   Parsec.Samples.Darts.NormalCell.Node0Op[0] = SepConv5x5  (p = 0.370)
+//   Parsec.Samples.Darts.NormalCell.Node0Op[1] = SepConv5x5  (p = 0.805)
+//   Parsec.Samples.Darts.NormalCell.Node1Op[0] = AvgPool3x3  (p = 0.204)
+//   Parsec.Samples.Darts.NormalCell.Node1Op[1] = SepConv5x5  (p = 0.375)
+//   Parsec.Samples.Darts.NormalCell.Node2Op[0] = SepConv3x3  (p = 0.229)
+//   Parsec.Samples.Darts.NormalCell.Node2Op[1] = AvgPool3x3  (p = 0.269)
+//   Parsec.Samples.Darts.NormalCell.Node3Op[0] = MaxPool3x3  (p = 0.177)
+//   Parsec.Samples.Darts.NormalCell.Node3Op[1] = SkipConnect  (p = 0.205)
+//   Parsec.Samples.Darts.ReductionCell.Node0Inputs = [s0, s1]  (p = 0.753, 0.247)
+//   Parsec.Samples.Darts.ReductionCell.Node1Inputs = [s1, s0]  (p = 0.418, 0.380)
+//   Parsec.Samples.Darts.ReductionCell.Node2Inputs = [s0, s1]  (p = 0.293, 0.282)
+//   Parsec.Samples.Darts.ReductionCell.Node3Inputs = [s0, n0]  (p = 0.278, 0.236)
+//   Parsec.Samples.Darts.ReductionCell.Node0Op[0] = SepConv5x5  (p = 0.285)
+//   Parsec.Samples.Darts.ReductionCell.Node0Op[1] = SepConv3x3  (p = 0.216)
+//   Parsec.Samples.Darts.ReductionCell.Node1Op[0] = SepConv5x5  (p = 0.238)
+//   Parsec.Samples.Darts.ReductionCell.Node1Op[1] = SepConv5x5  (p = 0.233)
+//   Parsec.Samples.Darts.ReductionCell.Node2Op[0] = AvgPool3x3  (p = 0.188)
+//   Parsec.Samples.Darts.ReductionCell.Node2Op[1] = DilConv5x5  (p = 0.205)
+//   Parsec.Samples.Darts.ReductionCell.Node3Op[0] = AvgPool3x3  (p = 0.210)
+//   Parsec.Samples.Darts.ReductionCell.Node3Op[1] = DilConv3x3  (p = 0.262)
 // Search: parsec; Steps 200, StepsRun 200, BatchSize 128, Seed 1, WeightOptimizer SGD(lr 0.1, momentum 0.9, decay 0.0003), CosineSchedule true
 // Distribution: artifacts/distribution.json
 //
 // Parsec re-exports over this file only while it is unchanged: the hash below covers everything but its own line.
-// parsec-export-architecture: {"Parsec.Samples.Darts.NormalCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s0","s1"],"Node2Inputs":["s0","s1"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv5x5","Node1Op[0]":"MaxPool3x3","Node1Op[1]":"MaxPool3x3","Node2Op[0]":"DilConv5x5","Node2Op[1]":"AvgPool3x3","Node3Op[0]":"MaxPool3x3","Node3Op[1]":"MaxPool3x3"},"Parsec.Samples.Darts.ReductionCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s1","s0"],"Node2Inputs":["s1","s0"],"Node3Inputs":["s0","n2"],"Node0Op[0]":"DilConv3x3","Node0Op[1]":"DilConv5x5","Node1Op[0]":"SkipConnect","Node1Op[1]":"DilConv5x5","Node2Op[0]":"SepConv3x3","Node2Op[1]":"AvgPool3x3","Node3Op[0]":"SepConv5x5","Node3Op[1]":"DilConv5x5"}}
-// parsec-export-hash: sha256:baaab501c962cfa8f5f334782e9b98d31ec616a8506d3bbc1b5912829d7d5597
+// parsec-export-architecture: {"Parsec.Samples.Darts.NormalCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s0","s1"],"Node2Inputs":["s0","n0"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv5x5","Node1Op[0]":"AvgPool3x3","Node1Op[1]":"SepConv5x5","Node2Op[0]":"SepConv3x3","Node2Op[1]":"AvgPool3x3","Node3Op[0]":"MaxPool3x3","Node3Op[1]":"SkipConnect"},"Parsec.Samples.Darts.ReductionCell":{"Node0Inputs":["s0","s1"],"Node1Inputs":["s1","s0"],"Node2Inputs":["s0","s1"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv3x3","Node1Op[0]":"SepConv5x5","Node1Op[1]":"SepConv5x5","Node2Op[0]":"AvgPool3x3","Node2Op[1]":"DilConv5x5","Node3Op[0]":"AvgPool3x3","Node3Op[1]":"DilConv3x3"}}
+// parsec-export-hash: sha256:1178273d26f7b28d594688591700915d853b17b30be493316a55d89516d79d7a
 
 #nullable enable
 
@@ -52,14 +52,20 @@ public sealed class DartsNetwork : nn.Module<Tensor, Tensor>
     /// <param name="layout">One letter a cell: N normal, R reduction.</param>
     /// <param name="channels">The first cell's channels.</param>
     /// <param name="classes">The number of classes.</param>
-    /// <param name="stemStride">The stem convolution's stride; 2 quarters the cost of every cell.</param>
+    /// <param name="stemStride">The stride of the stem's second convolution; 2 quarters the cost of every cell.</param>
     public DartsNetwork(string layout = "NRN", int channels = 16, int classes = 10, int stemStride = 1)
         : base(nameof(DartsNetwork))
     {
         if (layout.Length == 0 || layout.Trim('N', 'R').Length != 0)
             throw new ArgumentException($"The cell layout '{layout}' must be a non-empty string of N (normal) and R (reduction).", nameof(layout));
+        // Two convolutions, the first at full resolution: a lone strided convolution loses the fine texture that
+        // tells a shirt from a T-shirt before any cell sees it.
+        int stemWidth = Math.Max(1, channels / 2);
         stem = nn.Sequential(
-            nn.Conv2d(1, channels, 3, stride: stemStride, padding: 1, bias: false),
+            nn.Conv2d(1, stemWidth, 3, padding: 1, bias: false),
+            nn.BatchNorm2d(stemWidth),
+            nn.ReLU(),
+            nn.Conv2d(stemWidth, channels, 3, stride: stemStride, padding: 1, bias: false),
             nn.BatchNorm2d(channels));
         var built = new List<nn.Module<Tensor, Tensor, Tensor>>();
         int previousPrevious = channels, previous = channels, current = channels;
@@ -129,8 +135,8 @@ public sealed class NormalCell : nn.Module<Tensor, Tensor, Tensor>
     // Node1Inputs: s0, s1, out of s0, s1, n0.
     private Tensor[] Node1Inputs(Tensor s0, Tensor s1, Tensor n0) => new[] { s0, s1 };
 
-    // Node2Inputs: s0, s1, out of s0, s1, n0, n1.
-    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s0, s1 };
+    // Node2Inputs: s0, n0, out of s0, s1, n0, n1.
+    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s0, n0 };
 
     // Node3Inputs: s0, n0, out of s0, s1, n0, n1, n2.
     private Tensor[] Node3Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1, Tensor n2) => new[] { s0, n0 };
@@ -163,15 +169,15 @@ public sealed class NormalCell : nn.Module<Tensor, Tensor, Tensor>
         }
     }
 
-    // Node1Op: slot 0 MaxPool3x3 on s0, slot 1 MaxPool3x3 on s1, out of DartsOps per input of Node1Inputs.
+    // Node1Op: slot 0 AvgPool3x3 on s0, slot 1 SepConv5x5 on s1, out of DartsOps per input of Node1Inputs.
     // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node1Op_s0_MaxPool3x3;
-    private nn.Module<Tensor, Tensor>? Node1Op_s1_MaxPool3x3;
+    private nn.Module<Tensor, Tensor>? Node1Op_s0_AvgPool3x3;
+    private nn.Module<Tensor, Tensor>? Node1Op_s1_SepConv5x5;
 
     private Tensor Node1Op(int slot, Tensor x) => slot switch
     {
-        0 => Node1Op_s0_MaxPool3x3!.call(x),
-        1 => Node1Op_s1_MaxPool3x3!.call(x),
+        0 => Node1Op_s0_AvgPool3x3!.call(x),
+        1 => Node1Op_s1_SepConv5x5!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -181,25 +187,25 @@ public sealed class NormalCell : nn.Module<Tensor, Tensor, Tensor>
         switch (input)
         {
             case 0:
-                Node1Op_s0_MaxPool3x3 = DartsOps.MaxPool3x3(channels, stride);
-                register_module("Node1Op_s0_MaxPool3x3", Node1Op_s0_MaxPool3x3);
+                Node1Op_s0_AvgPool3x3 = DartsOps.AvgPool3x3(channels, stride);
+                register_module("Node1Op_s0_AvgPool3x3", Node1Op_s0_AvgPool3x3);
                 break;
             case 1:
-                Node1Op_s1_MaxPool3x3 = DartsOps.MaxPool3x3(channels, stride);
-                register_module("Node1Op_s1_MaxPool3x3", Node1Op_s1_MaxPool3x3);
+                Node1Op_s1_SepConv5x5 = DartsOps.SepConv5x5(channels, stride);
+                register_module("Node1Op_s1_SepConv5x5", Node1Op_s1_SepConv5x5);
                 break;
         }
     }
 
-    // Node2Op: slot 0 DilConv5x5 on s0, slot 1 AvgPool3x3 on s1, out of DartsOps per input of Node2Inputs.
+    // Node2Op: slot 0 SepConv3x3 on s0, slot 1 AvgPool3x3 on n0, out of DartsOps per input of Node2Inputs.
     // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node2Op_s0_DilConv5x5;
-    private nn.Module<Tensor, Tensor>? Node2Op_s1_AvgPool3x3;
+    private nn.Module<Tensor, Tensor>? Node2Op_s0_SepConv3x3;
+    private nn.Module<Tensor, Tensor>? Node2Op_n0_AvgPool3x3;
 
     private Tensor Node2Op(int slot, Tensor x) => slot switch
     {
-        0 => Node2Op_s0_DilConv5x5!.call(x),
-        1 => Node2Op_s1_AvgPool3x3!.call(x),
+        0 => Node2Op_s0_SepConv3x3!.call(x),
+        1 => Node2Op_n0_AvgPool3x3!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -209,25 +215,25 @@ public sealed class NormalCell : nn.Module<Tensor, Tensor, Tensor>
         switch (input)
         {
             case 0:
-                Node2Op_s0_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
-                register_module("Node2Op_s0_DilConv5x5", Node2Op_s0_DilConv5x5);
+                Node2Op_s0_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
+                register_module("Node2Op_s0_SepConv3x3", Node2Op_s0_SepConv3x3);
                 break;
-            case 1:
-                Node2Op_s1_AvgPool3x3 = DartsOps.AvgPool3x3(channels, stride);
-                register_module("Node2Op_s1_AvgPool3x3", Node2Op_s1_AvgPool3x3);
+            case 2:
+                Node2Op_n0_AvgPool3x3 = DartsOps.AvgPool3x3(channels, stride);
+                register_module("Node2Op_n0_AvgPool3x3", Node2Op_n0_AvgPool3x3);
                 break;
         }
     }
 
-    // Node3Op: slot 0 MaxPool3x3 on s0, slot 1 MaxPool3x3 on n0, out of DartsOps per input of Node3Inputs.
+    // Node3Op: slot 0 MaxPool3x3 on s0, slot 1 SkipConnect on n0, out of DartsOps per input of Node3Inputs.
     // The modules keep the supernet's names, so their weights load.
     private nn.Module<Tensor, Tensor>? Node3Op_s0_MaxPool3x3;
-    private nn.Module<Tensor, Tensor>? Node3Op_n0_MaxPool3x3;
+    private nn.Module<Tensor, Tensor>? Node3Op_n0_SkipConnect;
 
     private Tensor Node3Op(int slot, Tensor x) => slot switch
     {
         0 => Node3Op_s0_MaxPool3x3!.call(x),
-        1 => Node3Op_n0_MaxPool3x3!.call(x),
+        1 => Node3Op_n0_SkipConnect!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -241,8 +247,8 @@ public sealed class NormalCell : nn.Module<Tensor, Tensor, Tensor>
                 register_module("Node3Op_s0_MaxPool3x3", Node3Op_s0_MaxPool3x3);
                 break;
             case 2:
-                Node3Op_n0_MaxPool3x3 = DartsOps.MaxPool3x3(channels, stride);
-                register_module("Node3Op_n0_MaxPool3x3", Node3Op_n0_MaxPool3x3);
+                Node3Op_n0_SkipConnect = DartsOps.SkipConnect(channels, stride);
+                register_module("Node3Op_n0_SkipConnect", Node3Op_n0_SkipConnect);
                 break;
         }
     }
@@ -282,27 +288,27 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
         return projection.call(cat(new[] { n0, n1, n2, n3 }, 1));
     }
 
-    // Node0Inputs: s1, s0, out of s0, s1.
-    private Tensor[] Node0Inputs(Tensor s0, Tensor s1) => new[] { s1, s0 };
+    // Node0Inputs: s0, s1, out of s0, s1.
+    private Tensor[] Node0Inputs(Tensor s0, Tensor s1) => new[] { s0, s1 };
 
     // Node1Inputs: s1, s0, out of s0, s1, n0.
     private Tensor[] Node1Inputs(Tensor s0, Tensor s1, Tensor n0) => new[] { s1, s0 };
 
-    // Node2Inputs: s1, s0, out of s0, s1, n0, n1.
-    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s1, s0 };
+    // Node2Inputs: s0, s1, out of s0, s1, n0, n1.
+    private Tensor[] Node2Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1) => new[] { s0, s1 };
 
-    // Node3Inputs: s0, n2, out of s0, s1, n0, n1, n2.
-    private Tensor[] Node3Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1, Tensor n2) => new[] { s0, n2 };
+    // Node3Inputs: s0, n0, out of s0, s1, n0, n1, n2.
+    private Tensor[] Node3Inputs(Tensor s0, Tensor s1, Tensor n0, Tensor n1, Tensor n2) => new[] { s0, n0 };
 
-    // Node0Op: slot 0 DilConv3x3 on s1, slot 1 DilConv5x5 on s0, out of DartsOps per input of Node0Inputs.
+    // Node0Op: slot 0 SepConv5x5 on s0, slot 1 SepConv3x3 on s1, out of DartsOps per input of Node0Inputs.
     // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node0Op_s0_DilConv5x5;
-    private nn.Module<Tensor, Tensor>? Node0Op_s1_DilConv3x3;
+    private nn.Module<Tensor, Tensor>? Node0Op_s0_SepConv5x5;
+    private nn.Module<Tensor, Tensor>? Node0Op_s1_SepConv3x3;
 
     private Tensor Node0Op(int slot, Tensor x) => slot switch
     {
-        0 => Node0Op_s1_DilConv3x3!.call(x),
-        1 => Node0Op_s0_DilConv5x5!.call(x),
+        0 => Node0Op_s0_SepConv5x5!.call(x),
+        1 => Node0Op_s1_SepConv3x3!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -312,25 +318,25 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
         switch (input)
         {
             case 0:
-                Node0Op_s0_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
-                register_module("Node0Op_s0_DilConv5x5", Node0Op_s0_DilConv5x5);
+                Node0Op_s0_SepConv5x5 = DartsOps.SepConv5x5(channels, stride);
+                register_module("Node0Op_s0_SepConv5x5", Node0Op_s0_SepConv5x5);
                 break;
             case 1:
-                Node0Op_s1_DilConv3x3 = DartsOps.DilConv3x3(channels, stride);
-                register_module("Node0Op_s1_DilConv3x3", Node0Op_s1_DilConv3x3);
+                Node0Op_s1_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
+                register_module("Node0Op_s1_SepConv3x3", Node0Op_s1_SepConv3x3);
                 break;
         }
     }
 
-    // Node1Op: slot 0 SkipConnect on s1, slot 1 DilConv5x5 on s0, out of DartsOps per input of Node1Inputs.
+    // Node1Op: slot 0 SepConv5x5 on s1, slot 1 SepConv5x5 on s0, out of DartsOps per input of Node1Inputs.
     // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node1Op_s0_DilConv5x5;
-    private nn.Module<Tensor, Tensor>? Node1Op_s1_SkipConnect;
+    private nn.Module<Tensor, Tensor>? Node1Op_s0_SepConv5x5;
+    private nn.Module<Tensor, Tensor>? Node1Op_s1_SepConv5x5;
 
     private Tensor Node1Op(int slot, Tensor x) => slot switch
     {
-        0 => Node1Op_s1_SkipConnect!.call(x),
-        1 => Node1Op_s0_DilConv5x5!.call(x),
+        0 => Node1Op_s1_SepConv5x5!.call(x),
+        1 => Node1Op_s0_SepConv5x5!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -340,25 +346,25 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
         switch (input)
         {
             case 0:
-                Node1Op_s0_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
-                register_module("Node1Op_s0_DilConv5x5", Node1Op_s0_DilConv5x5);
+                Node1Op_s0_SepConv5x5 = DartsOps.SepConv5x5(channels, stride);
+                register_module("Node1Op_s0_SepConv5x5", Node1Op_s0_SepConv5x5);
                 break;
             case 1:
-                Node1Op_s1_SkipConnect = DartsOps.SkipConnect(channels, stride);
-                register_module("Node1Op_s1_SkipConnect", Node1Op_s1_SkipConnect);
+                Node1Op_s1_SepConv5x5 = DartsOps.SepConv5x5(channels, stride);
+                register_module("Node1Op_s1_SepConv5x5", Node1Op_s1_SepConv5x5);
                 break;
         }
     }
 
-    // Node2Op: slot 0 SepConv3x3 on s1, slot 1 AvgPool3x3 on s0, out of DartsOps per input of Node2Inputs.
+    // Node2Op: slot 0 AvgPool3x3 on s0, slot 1 DilConv5x5 on s1, out of DartsOps per input of Node2Inputs.
     // The modules keep the supernet's names, so their weights load.
     private nn.Module<Tensor, Tensor>? Node2Op_s0_AvgPool3x3;
-    private nn.Module<Tensor, Tensor>? Node2Op_s1_SepConv3x3;
+    private nn.Module<Tensor, Tensor>? Node2Op_s1_DilConv5x5;
 
     private Tensor Node2Op(int slot, Tensor x) => slot switch
     {
-        0 => Node2Op_s1_SepConv3x3!.call(x),
-        1 => Node2Op_s0_AvgPool3x3!.call(x),
+        0 => Node2Op_s0_AvgPool3x3!.call(x),
+        1 => Node2Op_s1_DilConv5x5!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -372,21 +378,21 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
                 register_module("Node2Op_s0_AvgPool3x3", Node2Op_s0_AvgPool3x3);
                 break;
             case 1:
-                Node2Op_s1_SepConv3x3 = DartsOps.SepConv3x3(channels, stride);
-                register_module("Node2Op_s1_SepConv3x3", Node2Op_s1_SepConv3x3);
+                Node2Op_s1_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
+                register_module("Node2Op_s1_DilConv5x5", Node2Op_s1_DilConv5x5);
                 break;
         }
     }
 
-    // Node3Op: slot 0 SepConv5x5 on s0, slot 1 DilConv5x5 on n2, out of DartsOps per input of Node3Inputs.
+    // Node3Op: slot 0 AvgPool3x3 on s0, slot 1 DilConv3x3 on n0, out of DartsOps per input of Node3Inputs.
     // The modules keep the supernet's names, so their weights load.
-    private nn.Module<Tensor, Tensor>? Node3Op_s0_SepConv5x5;
-    private nn.Module<Tensor, Tensor>? Node3Op_n2_DilConv5x5;
+    private nn.Module<Tensor, Tensor>? Node3Op_s0_AvgPool3x3;
+    private nn.Module<Tensor, Tensor>? Node3Op_n0_DilConv3x3;
 
     private Tensor Node3Op(int slot, Tensor x) => slot switch
     {
-        0 => Node3Op_s0_SepConv5x5!.call(x),
-        1 => Node3Op_n2_DilConv5x5!.call(x),
+        0 => Node3Op_s0_AvgPool3x3!.call(x),
+        1 => Node3Op_n0_DilConv3x3!.call(x),
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(slot)),
     };
 
@@ -396,12 +402,12 @@ public sealed class ReductionCell : nn.Module<Tensor, Tensor, Tensor>
         switch (input)
         {
             case 0:
-                Node3Op_s0_SepConv5x5 = DartsOps.SepConv5x5(channels, stride);
-                register_module("Node3Op_s0_SepConv5x5", Node3Op_s0_SepConv5x5);
+                Node3Op_s0_AvgPool3x3 = DartsOps.AvgPool3x3(channels, stride);
+                register_module("Node3Op_s0_AvgPool3x3", Node3Op_s0_AvgPool3x3);
                 break;
-            case 4:
-                Node3Op_n2_DilConv5x5 = DartsOps.DilConv5x5(channels, stride);
-                register_module("Node3Op_n2_DilConv5x5", Node3Op_n2_DilConv5x5);
+            case 2:
+                Node3Op_n0_DilConv3x3 = DartsOps.DilConv3x3(channels, stride);
+                register_module("Node3Op_n0_DilConv3x3", Node3Op_n0_DilConv3x3);
                 break;
         }
     }
