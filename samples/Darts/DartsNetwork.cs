@@ -9,7 +9,8 @@ namespace Parsec.Samples.Darts;
 /// <summary>
 /// A DARTS network for 1-channel images: a stem of two convolutions, then cells laid out by a string such as
 /// <c>"NRN"</c> (N a normal cell, R a reduction cell that halves the resolution and doubles the channels), global
-/// average pooling and a linear classifier. Cell k reads the outputs of cells k-2 and k-1 (the stem's output stands in for both at the start).
+/// average pooling and a linear classifier. Cell k reads the outputs of cells k-2 and k-1 (the stem's output stands
+/// in for both at the start).
 /// </summary>
 [SearchModel]
 public sealed partial class DartsNetwork : nn.Module<Tensor, Tensor>

@@ -34,9 +34,9 @@ public sealed record Budget(
     bool Augment = false)
 {
     /// <summary>
-    /// Under 12 minutes on a 2-core CPU: a 200-step search, then the winner retrained at C = 24 for 3 epochs. The cost is
-    /// in the images seen more than in the width: with 4 epochs at C = 24 a winner of convolutions took 13.5 minutes,
-    /// and C = 20 saved under a tenth of that.
+    /// Under 12 minutes on a 2-core CPU: a 200-step search, then the winner retrained at C = 24 for 3 epochs. The
+    /// cost is in the images seen more than in the width: with 4 epochs at C = 24 a winner of convolutions took
+    /// 13.5 minutes, and C = 20 saved under a tenth of that.
     /// </summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 200, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64);
