@@ -110,10 +110,14 @@ public static class Pipeline
         return (epochs, accuracy, model.parameters().Sum(parameter => parameter.numel()));
     }
 
-    private static (LabeledDataset Training, LabeledDataset Validation) RetrainSplits(FashionMnistSplit training, Budget budget)
+    /// <summary>
+    /// The retraining's images: the first <see cref="Budget.RetrainImages"/> of <paramref name="training"/>, of which
+    /// the last <see cref="Budget.ValidationFraction"/> (at least one image) is held out for the validation curve.
+    /// </summary>
+    public static (LabeledDataset Training, LabeledDataset Validation) RetrainSplits(FashionMnistSplit training, Budget budget)
     {
         int images = Math.Min(budget.RetrainImages, training.Count);
-        int held = Math.Max(1, images / 10);
+        int held = Math.Max(1, (int)Math.Round(images * budget.ValidationFraction));
         var (trainingInputs, trainingLabels) = training.ToTensors(0, images - held);
         var (validationInputs, validationLabels) = training.ToTensors(images - held, held);
         return (new LabeledDataset(trainingInputs, trainingLabels), new LabeledDataset(validationInputs, validationLabels));

@@ -29,6 +29,23 @@ public sealed class FashionMnistDataTests
         Assert.Equal(7, FashionMnistData.LoadTraining(folder, maxItems: 7).Count);
     }
 
+    [Theory]
+    [InlineData(0.1, 27)]
+    [InlineData(1.0 / 30, 9)]
+    [InlineData(0.0, 1)]
+    public void The_retraining_holds_out_the_budgets_last_fraction_of_its_images(double fraction, int held)
+    {
+        var split = FashionMnistData.LoadTraining(IdxFiles.FashionMnistFolder(count: 300));
+        var budget = Budget.Smoke with { RetrainImages = 270, ValidationFraction = fraction };
+
+        var (training, validation) = Pipeline.RetrainSplits(split, budget);
+
+        Assert.Equal(270 - held, training.Count);
+        Assert.Equal(held, validation.Count);
+        Assert.Equal(split.Labels[270 - held], validation.Labels[0].item<long>());
+        Assert.Equal(split.Labels[269], validation.Labels[held - 1].item<long>());
+    }
+
     [Fact]
     public void A_missing_file_is_named()
     {
