@@ -114,8 +114,12 @@ public static class Pipeline
     /// The retraining's images: the first <see cref="Budget.RetrainImages"/> of <paramref name="training"/>, of which
     /// the last <see cref="Budget.ValidationFraction"/> (at least one image) is held out for the validation curve.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The fraction is outside [0, 1), which would leave nothing to train on.</exception>
     public static (LabeledDataset Training, LabeledDataset Validation) RetrainSplits(FashionMnistSplit training, Budget budget)
     {
+        if (budget.ValidationFraction is < 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(budget),
+                $"Budget '{budget.Name}' holds out {budget.ValidationFraction} of its retraining images: pass a ValidationFraction in [0, 1), such as 0.1.");
         int images = Math.Min(budget.RetrainImages, training.Count);
         int held = Math.Max(1, (int)Math.Round(images * budget.ValidationFraction));
         var (trainingInputs, trainingLabels) = training.ToTensors(0, images - held);

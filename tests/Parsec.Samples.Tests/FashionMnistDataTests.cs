@@ -46,6 +46,16 @@ public sealed class FashionMnistDataTests
         Assert.Equal(split.Labels[269], validation.Labels[held - 1].item<long>());
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    public void A_validation_fraction_outside_zero_to_one_is_a_clear_error(double fraction)
+    {
+        var split = FashionMnistData.LoadTraining(IdxFiles.FashionMnistFolder(count: 20));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Pipeline.RetrainSplits(split, Budget.Smoke with { ValidationFraction = fraction }));
+        Assert.Contains("ValidationFraction in [0, 1)", error.Message);
+    }
+
     [Fact]
     public void A_missing_file_is_named()
     {
