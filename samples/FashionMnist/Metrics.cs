@@ -23,6 +23,8 @@ public static class Metrics
             ["seed"] = summary.Seed,
             ["samples"] = summary.Samples,
             ["architecture"] = summary.Architecture,
+            ["resumed"] = summary.Resumed,
+            ["retrained_weights"] = summary.RetrainedWeights,
             ["epochs"] = new JsonArray(summary.Epochs.Select(epoch => (JsonNode)new JsonObject
             {
                 ["epoch"] = epoch.Epoch,

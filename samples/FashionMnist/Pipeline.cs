@@ -14,15 +14,28 @@ namespace Parsec.Samples.FashionMnist;
 /// <summary>The sample's phases in order: search, export, retrain, evaluate, (compare), report.</summary>
 public static class Pipeline
 {
-    public static RunSummary Run(SampleOptions options, CancellationToken cancellationToken)
+    /// <summary>Runs every phase on the data under <see cref="SampleOptions.Data"/>.</summary>
+    public static RunSummary Run(SampleOptions options, CancellationToken cancellationToken) =>
+        Run(options, LoadData(options), cancellationToken);
+
+    /// <summary>
+    /// The training and test splits. A missing or damaged data file is a <see cref="FileNotFoundException"/> or an
+    /// <see cref="InvalidDataException"/> naming it; the caller can then say how to install the data.
+    /// </summary>
+    public static (FashionMnistSplit Training, FashionMnistSplit Test) LoadData(SampleOptions options) =>
+        (FashionMnistData.LoadTraining(options.Data, Math.Max(options.Budget.SearchImages, options.Budget.RetrainImages)),
+         FashionMnistData.LoadTest(options.Data));
+
+    /// <summary>Runs every phase on <paramref name="data"/>.</summary>
+    /// <exception cref="OperationCanceledException">Stopped at a step boundary, after a checkpoint.</exception>
+    /// <exception cref="InvalidDataException">With <see cref="SampleOptions.Resume"/>, a checkpoint is corrupt or belongs to another run.</exception>
+    public static RunSummary Run(SampleOptions options, (FashionMnistSplit Training, FashionMnistSplit Test) data, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var budget = options.Budget;
         var device = options.Device == "cuda" && cuda.is_available() ? CUDA : CPU;
         Directory.CreateDirectory(options.Output);
-
-        var training = FashionMnistData.LoadTraining(options.Data, Math.Max(budget.SearchImages, budget.RetrainImages));
-        var test = FashionMnistData.LoadTest(options.Data);
+        var (training, test) = data;
         AnsiConsole.MarkupLineInterpolated(
             $"Fashion-MNIST: {training.Count:N0} training and {test.Count:N0} test images from [bold]{options.Data}[/]; budget [bold]{budget.Name}[/], device {device.type}.");
 
@@ -40,8 +53,11 @@ public static class Pipeline
 
         var retrainSet = RetrainSplits(training, budget);
         var retrainClock = Stopwatch.StartNew();
-        var (epochs, accuracy, parameters) = RetrainAndTest(winner.Source, winner.TypeName, "Retraining the winner from scratch", options, retrainSet, test, device, cancellationToken);
-        double retrainSeconds = retrainClock.Elapsed.TotalSeconds;
+        string retrainedWeights = Path.Combine(options.Output, "retrained", Path.GetFileNameWithoutExtension(winner.SourcePath) + ".weights");
+        var retrained = RetrainAndTest(winner, "Retraining the winner from scratch", "retrain-winner.checkpoint", retrainedWeights,
+            options, retrainSet, test, device, cancellationToken);
+        double retrainSeconds = retrainClock.Elapsed.TotalSeconds + retrained.Training.EarlierSeconds;
+        bool resumed = search.Resumed || retrained.Training.Resumed;
 
         List<double>? randomAccuracies = null;
         if (options.CompareRandom > 0)
@@ -49,8 +65,12 @@ public static class Pipeline
             randomAccuracies = new List<double>();
             var baselines = WinnerExport.RandomArchitectures(search, options, options.CompareRandom);
             for (int i = 0; i < baselines.Count; i++)
-                randomAccuracies.Add(RetrainAndTest(baselines[i].Source, baselines[i].TypeName,
-                    $"Random architecture {i + 1}/{baselines.Count}", options, retrainSet, test, device, cancellationToken).Accuracy);
+            {
+                var baseline = RetrainAndTest(baselines[i], $"Random architecture {i + 1}/{baselines.Count}", $"retrain-random-{i + 1}.checkpoint",
+                    weightsPath: null, options, retrainSet, test, device, cancellationToken);
+                randomAccuracies.Add(baseline.Accuracy);
+                resumed |= baseline.Training.Resumed;
+            }
         }
 
         var summary = new RunSummary
@@ -59,15 +79,18 @@ public static class Pipeline
             Seed = options.Seed,
             Samples = options.Samples,
             Architecture = architecture,
-            TestAccuracy = accuracy,
-            Parameters = parameters,
+            TestAccuracy = retrained.Accuracy,
+            Parameters = retrained.Parameters,
             SearchSeconds = search.Seconds,
             RetrainSeconds = retrainSeconds,
             TotalSeconds = clock.Elapsed.TotalSeconds,
-            Epochs = epochs,
+            Epochs = retrained.Training.Epochs,
             RandomAccuracies = randomAccuracies,
+            Resumed = resumed,
+            RetrainedWeights = Path.GetRelativePath(options.Output, retrainedWeights),
+            ShippedConstructor = $"new {winner.TypeName}(layout: \"{budget.Layout}\", channels: {budget.RetrainChannels}, classes: 10, stemStride: {budget.StemStride})",
         };
-        var plots = new List<string> { Plots.Search(search.Result.History, options.Output), Plots.Training(epochs, options.Output) };
+        var plots = new List<string> { Plots.Search(search.Result.History, options.Output), Plots.Training(summary.Epochs, options.Output) };
         plots.AddRange(Plots.ChoiceProbabilities(search.Probabilities, options.Output));
         Metrics.Write(summary, Path.Combine(options.Output, "metrics.json"));
         Report.Write(summary, search.Result, Path.GetRelativePath(options.Output, winner.SourcePath), plots, Path.Combine(options.Output, "report.md"));
@@ -92,22 +115,48 @@ public static class Pipeline
         return table;
     }
 
-    private static (IReadOnlyList<EpochRecord> Epochs, double Accuracy, long Parameters) RetrainAndTest(
-        string source, string typeName, string title, SampleOptions options, (LabeledDataset Training, LabeledDataset Validation) data,
-        FashionMnistSplit test, Device device, CancellationToken cancellationToken)
+    /// <summary>What one retraining measured.</summary>
+    private sealed record Retrained(RetrainOutcome Training, double Accuracy, long Parameters);
+
+    /// <summary>
+    /// Compiles <paramref name="model"/>'s exported source, retrains it from scratch (checkpointed in
+    /// <paramref name="checkpointName"/> under the output folder), tests it, and saves its weights to
+    /// <paramref name="weightsPath"/> when given.
+    /// </summary>
+    private static Retrained RetrainAndTest(ExportedModel model, string title, string checkpointName, string? weightsPath,
+        SampleOptions options, (LabeledDataset Training, LabeledDataset Validation) data, FashionMnistSplit test, Device device,
+        CancellationToken cancellationToken)
     {
         var budget = options.Budget;
         manual_seed(options.Seed);
-        using var model = ExportedModelCompiler.CreateInstance<TorchSharp.torch.nn.Module<Tensor, Tensor>>(
-            source, typeName, budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
-        IReadOnlyList<EpochRecord> epochs = Array.Empty<EpochRecord>();
+        using var network = ExportedModelCompiler.CreateInstance<TorchSharp.torch.nn.Module<Tensor, Tensor>>(
+            model.Source, model.TypeName, budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
+        var checkpoint = new RetrainCheckpoint(Path.Combine(options.Output, checkpointName), RunKey(model, options), options.Resume);
+        RetrainOutcome training = null!;
         WithProgress($"{title} ({budget.RetrainEpochs} epochs)", 1000, report =>
-            epochs = Retrainer.Train(model, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment, options.Seed, device,
-                fraction => report((int)(fraction * 1000)), cancellationToken));
+            training = Retrainer.Train(network, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment,
+                options.Seed, device, checkpoint, fraction => report((int)(fraction * 1000)), cancellationToken));
         var (testInputs, testLabels) = test.ToTensors();
-        var (_, accuracy) = Retrainer.Evaluate(model, new LabeledDataset(testInputs, testLabels), device);
+        var (_, accuracy) = Retrainer.Evaluate(network, new LabeledDataset(testInputs, testLabels), device);
         AnsiConsole.MarkupLineInterpolated($"{title}: test accuracy [bold]{100 * accuracy:F2}%[/]");
-        return (epochs, accuracy, model.parameters().Sum(parameter => parameter.numel()));
+        if (weightsPath is not null)
+            AtomicFile.Write(weightsPath, stream =>
+            {
+                using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                network.save(writer);
+            });
+        return new Retrained(training, accuracy, network.parameters().Sum(parameter => parameter.numel()));
+    }
+
+    /// <summary>
+    /// What a retraining checkpoint must match to be continued: the model's source, every figure of the budget and the
+    /// seed. A new search winner, budget or seed makes a new key, so --resume never continues someone else's weights.
+    /// </summary>
+    private static string RunKey(ExportedModel model, SampleOptions options)
+    {
+        byte[] identity = System.Text.Encoding.UTF8.GetBytes($"{model.Source}\n{options.Budget}\n{options.Seed}");
+        string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(identity))[..12].ToLowerInvariant();
+        return $"{model.TypeName}, budget {options.Budget.Name}, seed {options.Seed}, fingerprint {hash}";
     }
 
     /// <summary>

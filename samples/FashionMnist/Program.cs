@@ -36,21 +36,33 @@ Console.CancelKeyPress += (_, press) =>
     AnsiConsole.MarkupLine("[yellow]Stopping at the next step boundary...[/]");
 };
 
+(FashionMnistSplit Training, FashionMnistSplit Test) data;
 try
 {
-    var summary = Pipeline.Run(options, cancellation.Token);
+    data = Pipeline.LoadData(options);
+}
+catch (Exception error) when (error is FileNotFoundException or InvalidDataException)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
+    AnsiConsole.MarkupLine("Install the data with [bold]sudo apt-get install dataset-fashion-mnist[/] (samples/FashionMnist/run.sh does it as root), or pass [bold]--data DIR[/].");
+    return 1;
+}
+
+try
+{
+    var summary = Pipeline.Run(options, data, cancellation.Token);
     AnsiConsole.Write(Pipeline.SummaryTable(summary, options));
     return 0;
 }
 catch (OperationCanceledException)
 {
     AnsiConsole.MarkupLineInterpolated(
-        $"[yellow]Stopped. The search checkpoint is in {Path.Combine(options.Output, "search.checkpoint")}; run again with --resume to go on.[/]");
+        $"[yellow]Stopped. The checkpoints are in {Path.GetFullPath(options.Output)}; run again with the same options and --resume to go on.[/]");
     return 130;
 }
-catch (Exception error) when (error is FileNotFoundException or InvalidDataException)
+catch (InvalidDataException error)
 {
+    // A corrupt checkpoint, or one of another run: the message names the file and says what to do.
     AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
-    AnsiConsole.MarkupLine("Install the data with [bold]sudo apt-get install dataset-fashion-mnist[/] (samples/FashionMnist/run.sh does it as root), or pass [bold]--data DIR[/].");
     return 1;
 }

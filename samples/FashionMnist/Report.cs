@@ -37,7 +37,8 @@ public static class Report
         foreach (string line in ChoiceNames.Lines(search.Best, search.Space))
             text.AppendLine($"* `{line}`");
         text.AppendLine();
-        text.AppendLine($"Exported to `{exportedSource}`: plain TorchSharp, no reference to Parsec.");
+        text.AppendLine($"Exported to `{exportedSource}`: plain TorchSharp, no reference to Parsec. The retrained weights are in");
+        text.AppendLine($"`{summary.RetrainedWeights}`; ship both, and load the weights into `{summary.ShippedConstructor}`.");
         text.AppendLine();
         text.AppendLine("## What the distribution learned");
         text.AppendLine();

@@ -11,10 +11,18 @@ namespace Parsec.Samples.FashionMnist;
 /// <summary>One epoch of retraining.</summary>
 public sealed record EpochRecord(int Epoch, double TrainingLoss, double TrainingAccuracy, double ValidationLoss, double ValidationAccuracy, double Seconds);
 
+/// <summary>What a retraining produced.</summary>
+/// <param name="Epochs">One record per epoch, earlier sessions' included.</param>
+/// <param name="Resumed">It went on from a checkpoint of an earlier session.</param>
+/// <param name="EarlierSeconds">Training seconds of the earlier sessions (0 when not resumed).</param>
+public sealed record RetrainOutcome(IReadOnlyList<EpochRecord> Epochs, bool Resumed, double EarlierSeconds);
+
 /// <summary>
 /// Trains a fixed model from scratch: AdamW with a one-cycle learning-rate schedule, which gets far in few epochs,
 /// and a validation pass after every epoch for the curves. Small batches: in a budget of a few epochs the number
-/// of updates, not the batch's statistics, limits accuracy.
+/// of updates, not the batch's statistics, limits accuracy. With a <see cref="RetrainCheckpoint"/>, a checkpoint is
+/// written after every epoch (a kill loses at most one; the long budget's epochs take minutes) and at the step where
+/// cancellation stops the run, and a resumed retraining ends with the same weights as one never stopped.
 /// </summary>
 public static class Retrainer
 {
@@ -26,26 +34,44 @@ public static class Retrainer
     /// Trains <paramref name="model"/> for <paramref name="epochs"/> epochs, on flipped and shifted images when
     /// <paramref name="augment"/> is set; <paramref name="onStep"/> gets the fraction done.
     /// </summary>
-    public static IReadOnlyList<EpochRecord> Train(nn.Module<Tensor, Tensor> model, LabeledDataset training, LabeledDataset validation,
-        int epochs, int batchSize, bool augment, long seed, Device device, Action<double>? onStep, CancellationToken cancellationToken)
+    /// <exception cref="OperationCanceledException">Cancelled; the checkpoint, if any, holds the last finished step.</exception>
+    /// <exception cref="System.IO.InvalidDataException">The checkpoint to resume from is corrupt or belongs to another run.</exception>
+    public static RetrainOutcome Train(nn.Module<Tensor, Tensor> model, LabeledDataset training, LabeledDataset validation,
+        int epochs, int batchSize, bool augment, long seed, Device device, RetrainCheckpoint? checkpoint,
+        Action<double>? onStep, CancellationToken cancellationToken)
     {
         manual_seed(seed);
         model.to(device);
         var evaluation = new ClassificationEvaluation();
         var batches = new ShuffledBatches(training, batchSize, seed);
-        int stepsPerEpoch = training.Count / batchSize;
+        int stepsPerEpoch = training.Count / batchSize, totalSteps = epochs * stepsPerEpoch;
         using var optimizer = optim.AdamW(model.parameters(), PeakLearningRate, weight_decay: WeightDecay);
-        var schedule = optim.lr_scheduler.OneCycleLR(optimizer, PeakLearningRate, epochs * stepsPerEpoch);
-        var records = new List<EpochRecord>();
+        var schedule = optim.lr_scheduler.OneCycleLR(optimizer, PeakLearningRate, totalSteps);
+        var progress = new RetrainProgress();
+        bool resumed = checkpoint is { Resume: true } && System.IO.File.Exists(checkpoint.Path);
+        if (resumed)
+        {
+            RetrainCheckpointFile.Restore(checkpoint!, progress, batches, model, optimizer);
+            for (int step = progress.StepsTaken(stepsPerEpoch); step > 0; step--) schedule.step();
+            onStep?.Invoke(progress.StepsTaken(stepsPerEpoch) / (double)totalSteps);
+        }
         var clock = Stopwatch.StartNew();
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        double Elapsed() => progress.EarlierSeconds + clock.Elapsed.TotalSeconds;
+        void Save()
+        {
+            if (checkpoint is not null) RetrainCheckpointFile.Save(checkpoint, progress, Elapsed(), batches, model, optimizer);
+        }
+
+        while (progress.Epochs.Count < epochs)
         {
             model.train();
-            double lossSum = 0;
-            long correct = 0, seen = 0;
-            for (int step = 0; step < stepsPerEpoch; step++)
+            while (progress.StepInEpoch < stepsPerEpoch)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    Save();
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
                 var batch = batches.Next(device);
@@ -54,15 +80,18 @@ public static class Retrainer
                 result.SummedLoss.div(batch.Size).backward();
                 optimizer.step();
                 schedule.step();
-                lossSum += result.SummedLoss.item<float>();
-                correct += result.Correct;
-                seen += batch.Size;
-                onStep?.Invoke(((epoch - 1) * stepsPerEpoch + step + 1) / (double)(epochs * stepsPerEpoch));
+                progress.LossSum += result.SummedLoss.item<float>();
+                progress.Correct += result.Correct;
+                progress.Seen += batch.Size;
+                progress.StepInEpoch++;
+                onStep?.Invoke(progress.StepsTaken(stepsPerEpoch) / (double)totalSteps);
             }
             var (validationLoss, validationAccuracy) = Evaluate(model, validation, device);
-            records.Add(new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, clock.Elapsed.TotalSeconds));
+            progress.FinishEpoch(new EpochRecord(progress.Epochs.Count + 1, progress.LossSum / progress.Seen,
+                (double)progress.Correct / progress.Seen, validationLoss, validationAccuracy, Elapsed()));
+            Save();
         }
-        return records;
+        return new RetrainOutcome(progress.Epochs.ToArray(), resumed, progress.EarlierSeconds);
     }
 
     /// <summary>Mean loss and accuracy of <paramref name="model"/> on <paramref name="data"/>, in eval mode.</summary>

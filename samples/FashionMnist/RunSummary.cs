@@ -11,9 +11,18 @@ public sealed record RunSummary
     public required string Architecture { get; init; }
     public required double TestAccuracy { get; init; }
     public required long Parameters { get; init; }
+    /// <summary>The search's seconds over every session of the run.</summary>
     public required double SearchSeconds { get; init; }
+    /// <summary>The winner's retraining and test over every session of the run.</summary>
     public required double RetrainSeconds { get; init; }
+    /// <summary>Wall time of this session, from the data loaded to the report.</summary>
     public required double TotalSeconds { get; init; }
     public required IReadOnlyList<EpochRecord> Epochs { get; init; }
     public IReadOnlyList<double>? RandomAccuracies { get; init; }
+    /// <summary>Part of the run continued from checkpoints of an earlier session (whose time <see cref="TotalSeconds"/> leaves out).</summary>
+    public required bool Resumed { get; init; }
+    /// <summary>The retrained winner's weights, relative to the output folder.</summary>
+    public required string RetrainedWeights { get; init; }
+    /// <summary>The C# expression that builds the exported class at the retrained size, to load those weights into.</summary>
+    public required string ShippedConstructor { get; init; }
 }

@@ -19,12 +19,13 @@ public sealed record SampleOptions
           --device cpu|cuda    where to train; cuda falls back to cpu when unavailable           [cpu]
           --out DIR            where artifacts go                                                [artifacts]
           --data DIR           folder with the four Fashion-MNIST *-ubyte.gz files               [/usr/share/datasets/fashion-mnist]
-          --resume             continue the search from DIR/search.checkpoint
+          --resume             continue from the checkpoints in DIR (search and retrainings)
           --compare-random N   also retrain N uniformly random architectures and compare         [0]
           --threads N          CPU threads torch uses; 0 keeps torch's default (every core)      [0]
           --help               this text
 
-        Ctrl-C stops the search at a step boundary after writing a checkpoint; --resume goes on from it.
+        Ctrl-C stops the search or a retraining at a step boundary after writing a checkpoint (a retraining also
+        writes one after every epoch); the same options with --resume go on from it.
         """;
 
     public Budget Budget { get; init; } = Budget.Default;

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Parsec.Samples.FashionMnist;
+using Parsec.Search;
 using Xunit;
+using static TorchSharp.torch;
 
 namespace Parsec.Samples.Tests;
 
@@ -41,6 +43,38 @@ public sealed class PipelineTests
         string report = File.ReadAllText(Path.Combine(output, "report.md"));
         Assert.Contains("plots/search.png", report);
         Assert.Contains("NormalCell.Node0Inputs", report);
+        Assert.Contains(summary.ShippedConstructor, report);
+        Assert.False(metrics["resumed"]!.GetValue<bool>());
+
+        // The retrained weights are the shipped model: loaded into the exported class, they score what the run reported.
+        Assert.Equal(Path.Combine("retrained", "DartsNetwork.weights"), metrics["retrained_weights"]!.GetValue<string>());
+        var budget = options.Budget;
+        using var shipped = ExportedModelCompiler.CreateInstance<nn.Module<Tensor, Tensor>>(
+            exported, "Parsec.Samples.Darts.Exported.DartsNetwork", budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
+        shipped.load(Path.Combine(output, summary.RetrainedWeights));
+        var (inputs, labels) = FashionMnistData.LoadTest(data).ToTensors();
+        Assert.Equal(summary.TestAccuracy, Retrainer.Evaluate(shipped, new LabeledDataset(inputs, labels), CPU).Accuracy);
+    }
+
+    [Fact]
+    public void A_finished_run_resumed_takes_its_figures_from_the_checkpoints()
+    {
+        string data = IdxFiles.FashionMnistFolder(count: 300);
+        string output = Directory.CreateTempSubdirectory("parsec-sample-").FullName;
+        var options = new SampleOptions { Budget = Budget.Smoke, Data = data, Output = output, CompareRandom = 1 };
+        var first = Pipeline.Run(options, CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(output, "retrain-winner.checkpoint")));
+        Assert.True(File.Exists(Path.Combine(output, "retrain-random-1.checkpoint")));
+
+        var resumed = Pipeline.Run(options with { Resume = true }, CancellationToken.None);
+
+        Assert.True(resumed.Resumed);
+        Assert.Equal(first.Architecture, resumed.Architecture);
+        Assert.Equal(first.TestAccuracy, resumed.TestAccuracy);
+        Assert.Equal(first.RandomAccuracies, resumed.RandomAccuracies);
+        Assert.Equal(first.Epochs.Select(e => e.ValidationLoss), resumed.Epochs.Select(e => e.ValidationLoss));
+        // The retraining time carries over the first session's.
+        Assert.InRange(resumed.RetrainSeconds, first.Epochs[^1].Seconds, first.RetrainSeconds + 30);
     }
 
     [Fact]

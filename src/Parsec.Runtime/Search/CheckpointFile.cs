@@ -7,13 +7,15 @@ namespace Parsec.Search;
 /// <summary>
 /// The container of a checkpoint: a magic, a version, the payload's length, the payload and its SHA-256, so a
 /// truncated or corrupted file is detected before anything is restored. Writes are atomic (<see cref="AtomicFile"/>):
-/// the previous checkpoint stays until the new one is complete.
+/// the previous checkpoint stays until the new one is complete. Search checkpoints use it, and so can any other
+/// long phase of a user's run (the Fashion-MNIST sample's retraining does).
 /// </summary>
-internal static class CheckpointFile
+public static class CheckpointFile
 {
     private static ReadOnlySpan<byte> Magic => "PARSECCK"u8;
     private const int Version = 1;
 
+    /// <summary>Replaces <paramref name="path"/> atomically with a checkpoint holding <paramref name="payload"/>.</summary>
     public static void Write(string path, byte[] payload) =>
         AtomicFile.Write(path, stream =>
         {

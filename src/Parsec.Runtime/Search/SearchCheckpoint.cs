@@ -24,12 +24,7 @@ internal static class SearchCheckpoint
             foreach (ulong word in run.Random.State) writer.Write(word);
             WriteBatches(writer, run.Training);
             WriteBatches(writer, run.Validation);
-            using (var generatorState = Generator.Default.get_state())
-            {
-                var bytes = generatorState.data<byte>().ToArray();
-                writer.Write(bytes.Length);
-                writer.Write(bytes);
-            }
+            TorchGeneratorState.Write(writer);
             writer.Write(run.History.Count);
             foreach (var record in run.History)
             {
@@ -60,8 +55,7 @@ internal static class SearchCheckpoint
             run.Random.State = Enumerable.Range(0, 4).Select(_ => reader.ReadUInt64()).ToImmutableArray();
             ReadBatches(reader, run.Training);
             ReadBatches(reader, run.Validation);
-            var generatorState = reader.ReadBytes(reader.ReadInt32());
-            using (var state = tensor(generatorState, ScalarType.Byte)) Generator.Default.set_state(state);
+            TorchGeneratorState.Read(reader);
             run.History.Clear();
             int records = reader.ReadInt32();
             for (int i = 0; i < records; i++)
