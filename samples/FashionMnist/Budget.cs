@@ -36,9 +36,10 @@ public sealed record Budget(
     double ValidationFraction = 0.1)
 {
     /// <summary>
-    /// Under 12 minutes on a 2-core CPU: a 200-step search, then the winner retrained at C = 24 for 3 epochs. The
-    /// cost is in the images seen more than in the width: with 4 epochs at C = 24 a winner of convolutions took
-    /// 13.5 minutes, and C = 20 saved under a tenth of that.
+    /// About 10 minutes on the 2-core machine it was sized on (14 on a slower one, whose search drew a weaker cell:
+    /// README): a 200-step search, then the winner retrained at C = 24 for 3 epochs. The cost is in the images seen
+    /// more than in the width there: with 4 epochs at C = 24 a winner of convolutions took 13.5 minutes, and C = 20
+    /// saved under a tenth of that.
     /// </summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 200, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64);
