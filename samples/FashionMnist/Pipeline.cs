@@ -57,7 +57,7 @@ public static class Pipeline
         var retrained = RetrainAndTest(winner, "Retraining the winner from scratch", "retrain-winner.checkpoint", retrainedWeights,
             options, retrainSet, test, device, cancellationToken);
         double retrainSeconds = retrainClock.Elapsed.TotalSeconds + retrained.Training.EarlierSeconds;
-        bool resumed = search.Resumed || retrained.Training.Resumed;
+        bool resumed = search.Result.Resumed || retrained.Training.Resumed;
 
         List<double>? randomAccuracies = null;
         if (options.CompareRandom > 0)

@@ -9,8 +9,7 @@ using static TorchSharp.torch;
 namespace Parsec.Samples.FashionMnist;
 
 /// <summary>What the search phase produced.</summary>
-public sealed record SearchOutcome(SearchResult Result, SearchOptions Settings, ParsecStrategy Strategy, ProbabilityHistory Probabilities,
-    double Seconds, string DistributionPath, bool Resumed);
+public sealed record SearchOutcome(SearchResult Result, SearchOptions Settings, ParsecStrategy Strategy, ProbabilityHistory Probabilities, double Seconds, string DistributionPath);
 
 /// <summary>
 /// PARSEC on the small search network: the weights and the distribution learn from the same training batches (the
@@ -67,7 +66,6 @@ public static class SearchPhase
             Resume = options.Resume,
         };
         var search = new ArchitectureSearch(strategy, settings);
-        bool resumed = options.Resume && File.Exists(settings.CheckpointPath);
 
         var (inputs, labels) = data.ToTensors(0, Math.Min(budget.SearchImages, data.Count));
         var probabilities = new ProbabilityHistory();
@@ -81,7 +79,7 @@ public static class SearchPhase
         string distributionPath = Path.Combine(options.Output, "distribution.json");
         strategy.Distribution.Save(distributionPath);
         double seconds = result.History.Count > 0 ? result.History[^1].ElapsedSeconds : 0;
-        return new SearchOutcome(result, settings, strategy, probabilities, seconds, distributionPath, resumed);
+        return new SearchOutcome(result, settings, strategy, probabilities, seconds, distributionPath);
     }
 
     /// <summary>Runs the handler on the reporting thread, so every step is recorded in order (unlike <see cref="Progress{T}"/>).</summary>

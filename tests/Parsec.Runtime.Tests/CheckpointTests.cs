@@ -48,6 +48,8 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(Logits(uninterrupted), Logits(resumed));
         Assert.Equal(expected.History.Select(r => r.Loss), actual.History.Select(r => r.Loss));
         Assert.Equal(Steps, actual.History.Count);
+        Assert.False(expected.Resumed);
+        Assert.True(actual.Resumed);
     }
 
     [Theory]

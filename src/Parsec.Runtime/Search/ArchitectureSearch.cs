@@ -60,7 +60,8 @@ public sealed class ArchitectureSearch
             ?? optim.SGD(model.parameters(), options.WeightLearningRate, options.WeightMomentum, weight_decay: options.WeightDecay);
         var initialRates = weightOptimizer.ParamGroups.Select(group => group.LearningRate).ToArray();
         var run = new RunState(strategy, weightOptimizer, random, trainingBatches, validationBatches);
-        if (options.Resume && File.Exists(options.CheckpointPath)) SearchCheckpoint.Restore(options.CheckpointPath!, run);
+        bool resumed = options.Resume && File.Exists(options.CheckpointPath);
+        if (resumed) SearchCheckpoint.Restore(options.CheckpointPath!, run);
 
         var clock = Stopwatch.StartNew();
         double Elapsed() => run.EarlierSeconds + clock.Elapsed.TotalSeconds;
@@ -81,7 +82,7 @@ public sealed class ArchitectureSearch
 
         var held = new ShuffledBatches(validation ?? training, Math.Min(options.BatchSize, (validation ?? training).Count), options.Seed + 2);
         var summary = strategy.Summarize(options.RankedArchitectures, architecture => HeldOutLoss(architecture, held, device));
-        return new SearchResult(strategy.Name, strategy.Space, summary.Best, summary.Ranked, summary.Choices, run.History.ToList());
+        return new SearchResult(strategy.Name, strategy.Space, summary.Best, summary.Ranked, summary.Choices, run.History.ToList(), resumed);
     }
 
     private StepRecord RunStep(RunState run, Device device, double[] initialRates, Func<double> elapsed)

@@ -11,13 +11,15 @@ namespace Parsec.Search;
 /// <param name="Ranked">Alternatives, best first (PARSEC: the exact most probable architectures).</param>
 /// <param name="Choices">Per-choice probabilities and entropies.</param>
 /// <param name="History">Every step's measurements.</param>
+/// <param name="Resumed">The run went on from a checkpoint of an earlier session (<see cref="SearchOptions.Resume"/>).</param>
 public sealed record SearchResult(
     string Strategy,
     ModelSearchSpace Space,
     ModelArchitecture Best,
     IReadOnlyList<RankedArchitecture> Ranked,
     IReadOnlyList<ChoiceSummary> Choices,
-    IReadOnlyList<StepRecord> History)
+    IReadOnlyList<StepRecord> History,
+    bool Resumed = false)
 {
     /// <summary>A readable report: the best architecture, the ranking and each choice's probabilities.</summary>
     public string Describe()
