@@ -20,6 +20,11 @@ namespace Parsec.Samples.FashionMnist;
 /// <param name="RetrainBatchSize">Minibatch size of the retraining.</param>
 /// <param name="Augment">Retrain on randomly flipped and shifted images (worth it only when the retraining is long enough to overfit).</param>
 /// <param name="ValidationFraction">The last part of the retraining images held out for the validation curve; no choice is made on it.</param>
+/// <param name="RetrainReplicas">
+/// Shards of every retraining batch, each on a replica of the model on its own core (<see cref="DataParallel"/>). It
+/// fixes the arithmetic (BatchNorm normalises each shard alone), so it belongs to the budget, not to the machine: a
+/// machine with fewer cores runs the replicas in turn and gets the same figures.
+/// </param>
 public sealed record Budget(
     string Name,
     int SearchImages,
@@ -33,7 +38,8 @@ public sealed record Budget(
     int SearchBatchSize,
     int RetrainBatchSize,
     bool Augment = false,
-    double ValidationFraction = 0.1)
+    double ValidationFraction = 0.1,
+    int RetrainReplicas = 2)
 {
     /// <summary>
     /// About 10 minutes on the 2-core machine it was sized on (14 on a slower one, whose search drew a weaker cell:

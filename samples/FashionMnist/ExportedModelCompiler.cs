@@ -17,12 +17,20 @@ public static class ExportedModelCompiler
 {
     /// <summary>Compiles <paramref name="source"/> and creates <paramref name="typeName"/> with <paramref name="arguments"/>.</summary>
     /// <exception cref="InvalidOperationException">The source does not compile; the message lists the errors.</exception>
-    public static T CreateInstance<T>(string source, string typeName, params object?[] arguments) where T : class
+    public static T CreateInstance<T>(string source, string typeName, params object?[] arguments) where T : class =>
+        Factory<T>(source, typeName, arguments)();
+
+    /// <summary>
+    /// Compiles <paramref name="source"/> once and returns what creates a new <paramref name="typeName"/> with
+    /// <paramref name="arguments"/> at each call (replicas of one model).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The source does not compile, or has no such type; the message says which.</exception>
+    public static Func<T> Factory<T>(string source, string typeName, params object?[] arguments) where T : class
     {
         var assembly = Compile(source, typeName);
         var type = assembly.GetType(typeName)
             ?? throw new InvalidOperationException($"The exported source has no type '{typeName}'.");
-        return (T)(Activator.CreateInstance(type, arguments)
+        return () => (T)(Activator.CreateInstance(type, arguments)
             ?? throw new InvalidOperationException($"Could not create '{typeName}'."));
     }
 

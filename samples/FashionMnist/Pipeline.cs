@@ -129,12 +129,15 @@ public static class Pipeline
     {
         var budget = options.Budget;
         manual_seed(options.Seed);
-        using var network = ExportedModelCompiler.CreateInstance<TorchSharp.torch.nn.Module<Tensor, Tensor>>(
+        var create = ExportedModelCompiler.Factory<TorchSharp.torch.nn.Module<Tensor, Tensor>>(
             model.Source, model.TypeName, budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
+        using var network = create();
+        // The cores this process may use: --threads, or torch's default (every core).
+        using var replicas = new DataParallel(network, create, budget.RetrainReplicas, get_num_threads(), device);
         var checkpoint = new RetrainCheckpoint(Path.Combine(options.Output, checkpointName), RunKey(model, options), options.Resume);
         RetrainOutcome training = null!;
         WithProgress($"{title} ({budget.RetrainEpochs} epochs)", 1000, report =>
-            training = Retrainer.Train(network, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment,
+            training = Retrainer.Train(replicas, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment,
                 options.Seed, device, checkpoint, fraction => report((int)(fraction * 1000)), cancellationToken));
         var (testInputs, testLabels) = test.ToTensors();
         var (_, accuracy) = Retrainer.Evaluate(network, new LabeledDataset(testInputs, testLabels), device);

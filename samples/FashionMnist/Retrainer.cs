@@ -20,7 +20,8 @@ public sealed record RetrainOutcome(IReadOnlyList<EpochRecord> Epochs, bool Resu
 /// <summary>
 /// Trains a fixed model from scratch: AdamW with a one-cycle learning-rate schedule, which gets far in few epochs,
 /// and a validation pass after every epoch for the curves. Small batches: in a budget of a few epochs the number
-/// of updates, not the batch's statistics, limits accuracy. With a <see cref="RetrainCheckpoint"/>, a checkpoint is
+/// of updates, not the batch's statistics, limits accuracy. The batches run on every core at once through
+/// <see cref="DataParallel"/>. With a <see cref="RetrainCheckpoint"/>, a checkpoint is
 /// written after every epoch (a kill loses at most one; the long budget's epochs take minutes) and at the step where
 /// cancellation stops the run, and a resumed retraining ends with the same weights as one never stopped.
 /// </summary>
@@ -31,27 +32,27 @@ public static class Retrainer
     private const int EvaluationBatch = 1000;
 
     /// <summary>
-    /// Trains <paramref name="model"/> for <paramref name="epochs"/> epochs, on flipped and shifted images when
-    /// <paramref name="augment"/> is set; <paramref name="onStep"/> gets the fraction done.
+    /// Trains <paramref name="model"/>'s main replica for <paramref name="epochs"/> epochs, on flipped and shifted images
+    /// when <paramref name="augment"/> is set; <paramref name="onStep"/> gets the fraction done.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; the checkpoint, if any, holds the last finished step.</exception>
     /// <exception cref="System.IO.InvalidDataException">The checkpoint to resume from is corrupt or belongs to another run.</exception>
-    public static RetrainOutcome Train(nn.Module<Tensor, Tensor> model, LabeledDataset training, LabeledDataset validation,
+    public static RetrainOutcome Train(DataParallel model, LabeledDataset training, LabeledDataset validation,
         int epochs, int batchSize, bool augment, long seed, Device device, RetrainCheckpoint? checkpoint,
         Action<double>? onStep, CancellationToken cancellationToken)
     {
         manual_seed(seed);
-        model.to(device);
         var evaluation = new ClassificationEvaluation();
         var batches = new ShuffledBatches(training, batchSize, seed);
         int stepsPerEpoch = training.Count / batchSize, totalSteps = epochs * stepsPerEpoch;
-        using var optimizer = optim.AdamW(model.parameters(), PeakLearningRate, weight_decay: WeightDecay);
+        using var optimizer = optim.AdamW(model.Main.parameters(), PeakLearningRate, weight_decay: WeightDecay);
         var schedule = optim.lr_scheduler.OneCycleLR(optimizer, PeakLearningRate, totalSteps);
         var progress = new RetrainProgress();
         bool resumed = checkpoint is { Resume: true } && System.IO.File.Exists(checkpoint.Path);
         if (resumed)
         {
-            RetrainCheckpointFile.Restore(checkpoint!, progress, batches, model, optimizer);
+            RetrainCheckpointFile.Restore(checkpoint!, progress, batches, model.Main, optimizer);
+            model.Broadcast();
             for (int step = progress.StepsTaken(stepsPerEpoch); step > 0; step--) schedule.step();
             onStep?.Invoke(progress.StepsTaken(stepsPerEpoch) / (double)totalSteps);
         }
@@ -59,12 +60,12 @@ public static class Retrainer
         double Elapsed() => progress.EarlierSeconds + clock.Elapsed.TotalSeconds;
         void Save()
         {
-            if (checkpoint is not null) RetrainCheckpointFile.Save(checkpoint, progress, Elapsed(), batches, model, optimizer);
+            if (checkpoint is not null) RetrainCheckpointFile.Save(checkpoint, progress, Elapsed(), batches, model.Main, optimizer);
         }
 
         while (progress.Epochs.Count < epochs)
         {
-            model.train();
+            model.Train();
             while (progress.StepInEpoch < stepsPerEpoch)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -73,20 +74,19 @@ public static class Retrainer
                     cancellationToken.ThrowIfCancellationRequested();
                 }
                 using var scope = NewDisposeScope();
-                optimizer.zero_grad();
                 var batch = batches.Next(device);
                 if (augment) batch = batch with { Inputs = Augmentation.ShiftAndFlip(batch.Inputs) };
-                var result = evaluation.Evaluate(model, batch);
-                result.SummedLoss.div(batch.Size).backward();
+                var (summedLoss, correct) = model.Backward(batch, evaluation);
                 optimizer.step();
+                model.Synchronise();
                 schedule.step();
-                progress.LossSum += result.SummedLoss.item<float>();
-                progress.Correct += result.Correct;
+                progress.LossSum += summedLoss;
+                progress.Correct += correct;
                 progress.Seen += batch.Size;
                 progress.StepInEpoch++;
                 onStep?.Invoke(progress.StepsTaken(stepsPerEpoch) / (double)totalSteps);
             }
-            var (validationLoss, validationAccuracy) = Evaluate(model, validation, device);
+            var (validationLoss, validationAccuracy) = Evaluate(model.Main, validation, device);
             progress.FinishEpoch(new EpochRecord(progress.Epochs.Count + 1, progress.LossSum / progress.Seen,
                 (double)progress.Correct / progress.Seen, validationLoss, validationAccuracy, Elapsed()));
             Save();
