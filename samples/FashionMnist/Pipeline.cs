@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Parsec.Search;
+using Parsec.Training;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using static TorchSharp.torch;

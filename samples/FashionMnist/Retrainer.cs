@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using Parsec.Search;
+using Parsec.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -73,6 +74,7 @@ public static class Retrainer
                     Save();
                     cancellationToken.ThrowIfCancellationRequested();
                 }
+                using var pause = CollectionPause.Begin();
                 using var scope = NewDisposeScope();
                 var batch = batches.Next(device);
                 if (augment) batch = batch with { Inputs = Augmentation.ShiftAndFlip(batch.Inputs) };

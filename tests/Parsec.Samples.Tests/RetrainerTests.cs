@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Parsec.Samples.FashionMnist;
 using Parsec.Search;
+using Parsec.Training;
 using Xunit;
 using static TorchSharp.torch;
 

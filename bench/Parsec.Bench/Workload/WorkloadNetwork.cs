@@ -19,6 +19,11 @@ public sealed class WorkloadNetwork : nn.Module<Tensor, Tensor>
     private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor, Tensor>> cells;
     private readonly nn.Module<Tensor, Tensor> classifier;
 
+    /// <summary>The fixed single architecture: sep_conv_5x5 on every edge (the workload's <c>single</c> mode).</summary>
+    public static WorkloadNetwork Single(int channels) => new(channels,
+        (pp, p, c, previousWasReduction) => new WorkloadSingleCell(pp, p, c, previousWasReduction, reduction: false),
+        (pp, p, c, previousWasReduction) => new WorkloadSingleCell(pp, p, c, previousWasReduction, reduction: true));
+
     public WorkloadNetwork(int channels, CellFactory normal, CellFactory reduction) : base(nameof(WorkloadNetwork))
     {
         stem = nn.Sequential(nn.Conv2d(1, channels, 3, padding: 1, bias: false), nn.BatchNorm2d(channels));

@@ -31,9 +31,7 @@ public sealed class WorkloadTrainer : IDisposable
         manual_seed(seed);
         random = new SearchRandom(seed);
         Model = mode == WorkloadMode.Single
-            ? new WorkloadNetwork(channels,
-                (pp, p, c, previousWasReduction) => new WorkloadSingleCell(pp, p, c, previousWasReduction, reduction: false),
-                (pp, p, c, previousWasReduction) => new WorkloadSingleCell(pp, p, c, previousWasReduction, reduction: true))
+            ? WorkloadNetwork.Single(channels)
             : new WorkloadNetwork(channels,
                 (pp, p, c, previousWasReduction) => new WorkloadNormalCell(pp, p, c, previousWasReduction),
                 (pp, p, c, previousWasReduction) => new WorkloadReductionCell(pp, p, c, previousWasReduction));

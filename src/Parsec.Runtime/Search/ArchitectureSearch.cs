@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Parsec.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -87,6 +88,7 @@ public sealed class ArchitectureSearch
 
     private StepRecord RunStep(RunState run, Device device, double[] initialRates, Func<double> elapsed)
     {
+        using var pause = CollectionPause.Begin();
         using var scope = NewDisposeScope();
         foreach (var parameter in strategy.Space.Model.parameters()) parameter.grad = null;
         if (options.CosineSchedule)

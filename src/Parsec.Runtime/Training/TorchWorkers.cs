@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using static TorchSharp.torch;
 
-namespace Parsec.Samples.FashionMnist;
+namespace Parsec.Training;
 
 /// <summary>
 /// Long-lived threads that run the parts of one job at the same time, each with its own number of torch threads.
@@ -40,6 +40,7 @@ public sealed class TorchWorkers : IDisposable
         if (failure is not null) throw new AggregateException("A torch worker failed.", failure);
     }
 
+    /// <summary>Ends the worker threads.</summary>
     public void Dispose()
     {
         foreach (var worker in workers) worker.Dispose();

@@ -1,14 +1,13 @@
 using System.Linq;
-using Parsec.Samples.FashionMnist;
 using Parsec.Search;
+using Parsec.Training;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Parsec.Samples.Tests;
+namespace Parsec.Runtime.Tests;
 
 /// <summary>Training on several cores at once computes what one model on the whole batch would, and the same on any core count.</summary>
-// Seeds torch's global generator: never beside another class that draws from it.
-[Collection("torch global generator")]
+[Collection(nameof(TorchGlobalState))]
 public sealed class DataParallelTests
 {
     private const int BatchSize = 24;

@@ -5,7 +5,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Parsec.Samples.FashionMnist;
+namespace Parsec.Training;
 
 /// <summary>
 /// One model trained on several cores at once, inside one process: each replica runs forward and backward on its
@@ -28,6 +28,7 @@ public sealed class DataParallel : IDisposable
     /// <param name="createReplica">Builds another model of <paramref name="main"/>'s shape; its initial weights are overwritten.</param>
     /// <param name="replicaCount">Shards of every batch, one replica each.</param>
     /// <param name="threads">Cores to use: min(replicas, threads) workers, the threads shared among them.</param>
+    /// <param name="device">Where the replicas live; <paramref name="main"/> is moved there too.</param>
     public DataParallel(nn.Module<Tensor, Tensor> main, Func<nn.Module<Tensor, Tensor>> createReplica, int replicaCount, int threads, Device device)
     {
         if (replicaCount < 1) throw new ArgumentOutOfRangeException(nameof(replicaCount), replicaCount, "Train at least one replica.");
@@ -62,6 +63,7 @@ public sealed class DataParallel : IDisposable
     /// </summary>
     public (double SummedLoss, long Correct) Backward(Batch batch, IEvaluation evaluation)
     {
+        using var pause = CollectionPause.Begin();
         var losses = new double[replicas.Length];
         var correct = new long[replicas.Length];
         workers.Run(worker =>
@@ -116,6 +118,7 @@ public sealed class DataParallel : IDisposable
         }
     }
 
+    /// <summary>Stops the workers and frees the replicas; <see cref="Main"/> stays the caller's.</summary>
     public void Dispose()
     {
         workers.Dispose();
