@@ -42,13 +42,12 @@ public sealed record Budget(
     int RetrainReplicas = 2)
 {
     /// <summary>
-    /// About 10 minutes on the 2-core machine it was sized on (14 on a slower one, whose search drew a weaker cell:
-    /// README): a 200-step search, then the winner retrained at C = 24 for 3 epochs. The cost is in the images seen
-    /// more than in the width there: with 4 epochs at C = 24 a winner of convolutions took 13.5 minutes, and C = 20
-    /// saved under a tenth of that.
+    /// About 9 minutes on the 2-core machine of 2026-12-01 (README): a 200-step search, then the winner retrained at
+    /// C = 24 for 4 epochs on two replicas (<see cref="Parsec.Training.DataParallel"/>), which take the time 3 epochs
+    /// took on one model. The cost is in the images seen more than in the width: C = 20 saved under a tenth.
     /// </summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 200, SearchChannels: 8,
-        RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64);
+        RetrainImages: 60_000, RetrainEpochs: 4, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64);
 
     /// <summary>
     /// The longer run README documents, for higher accuracy: a longer search on more images, and the winner retrained
