@@ -33,12 +33,12 @@ public static class Retrainer
     private const int EvaluationBatch = 1000;
 
     /// <summary>
-    /// Trains <paramref name="model"/>'s main replica for <paramref name="epochs"/> epochs, on flipped and shifted images
+    /// Trains <paramref name="replicas"/>' main model for <paramref name="epochs"/> epochs, on flipped and shifted images
     /// when <paramref name="augment"/> is set; <paramref name="onStep"/> gets the fraction done.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; the checkpoint, if any, holds the last finished step.</exception>
     /// <exception cref="System.IO.InvalidDataException">The checkpoint to resume from is corrupt or belongs to another run.</exception>
-    public static RetrainOutcome Train(DataParallel model, LabeledDataset training, LabeledDataset validation,
+    public static RetrainOutcome Train(DataParallel replicas, LabeledDataset training, LabeledDataset validation,
         int epochs, int batchSize, bool augment, long seed, Device device, RetrainCheckpoint? checkpoint,
         Action<double>? onStep, CancellationToken cancellationToken)
     {
@@ -46,14 +46,14 @@ public static class Retrainer
         var evaluation = new ClassificationEvaluation();
         var batches = new ShuffledBatches(training, batchSize, seed);
         int stepsPerEpoch = training.Count / batchSize, totalSteps = epochs * stepsPerEpoch;
-        using var optimizer = optim.AdamW(model.Main.parameters(), PeakLearningRate, weight_decay: WeightDecay);
+        using var optimizer = optim.AdamW(replicas.Main.parameters(), PeakLearningRate, weight_decay: WeightDecay);
         var schedule = optim.lr_scheduler.OneCycleLR(optimizer, PeakLearningRate, totalSteps);
         var progress = new RetrainProgress();
         bool resumed = checkpoint is { Resume: true } && System.IO.File.Exists(checkpoint.Path);
         if (resumed)
         {
-            RetrainCheckpointFile.Restore(checkpoint!, progress, batches, model.Main, optimizer);
-            model.Broadcast();
+            RetrainCheckpointFile.Restore(checkpoint!, progress, batches, replicas.Main, optimizer);
+            replicas.Broadcast();
             for (int step = progress.StepsTaken(stepsPerEpoch); step > 0; step--) schedule.step();
             onStep?.Invoke(progress.StepsTaken(stepsPerEpoch) / (double)totalSteps);
         }
@@ -61,12 +61,12 @@ public static class Retrainer
         double Elapsed() => progress.EarlierSeconds + clock.Elapsed.TotalSeconds;
         void Save()
         {
-            if (checkpoint is not null) RetrainCheckpointFile.Save(checkpoint, progress, Elapsed(), batches, model.Main, optimizer);
+            if (checkpoint is not null) RetrainCheckpointFile.Save(checkpoint, progress, Elapsed(), batches, replicas.Main, optimizer);
         }
 
         while (progress.Epochs.Count < epochs)
         {
-            model.Train();
+            replicas.Train();
             while (progress.StepInEpoch < stepsPerEpoch)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -78,9 +78,9 @@ public static class Retrainer
                 using var scope = NewDisposeScope();
                 var batch = batches.Next(device);
                 if (augment) batch = batch with { Inputs = Augmentation.ShiftAndFlip(batch.Inputs) };
-                var (summedLoss, correct) = model.Backward(batch, evaluation);
+                var (summedLoss, correct) = replicas.Backward(batch, evaluation);
                 optimizer.step();
-                model.Synchronise();
+                replicas.Synchronise();
                 schedule.step();
                 progress.LossSum += summedLoss;
                 progress.Correct += correct;
@@ -88,7 +88,7 @@ public static class Retrainer
                 progress.StepInEpoch++;
                 onStep?.Invoke(progress.StepsTaken(stepsPerEpoch) / (double)totalSteps);
             }
-            var (validationLoss, validationAccuracy) = Evaluate(model.Main, validation, device);
+            var (validationLoss, validationAccuracy) = Evaluate(replicas.Main, validation, device);
             progress.FinishEpoch(new EpochRecord(progress.Epochs.Count + 1, progress.LossSum / progress.Seen,
                 (double)progress.Correct / progress.Seen, validationLoss, validationAccuracy, Elapsed()));
             Save();
