@@ -20,6 +20,9 @@ public sealed class TorchWorkers : IDisposable
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "Create at least one worker.");
         if (torchThreadsEach < 1) throw new ArgumentOutOfRangeException(nameof(torchThreadsEach), torchThreadsEach, "Give each worker at least one torch thread.");
+        // A worker's set_num_threads also becomes the default of every thread that has not used torch yet; reading
+        // the count fixes this thread's own first, so it keeps its threads (it came out 1, not 2, without this).
+        get_num_threads();
         workers = new Worker[count];
         for (int i = 0; i < count; i++) workers[i] = new Worker($"torch worker {i}", torchThreadsEach);
     }
