@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Parsec.SearchSpace;
+using Parsec.Supernet;
 
 namespace Parsec.Export;
 
@@ -78,7 +79,7 @@ internal sealed class ChoiceMembers
                     slot.Slot,
                     Input = inputChoice.Options[input],
                     Candidate = candidate,
-                    Module = $"{member}_{inputChoice.Options[input]}_{candidate}",
+                    Module = CandidateModuleName.Of(member, inputChoice.Options[input], candidate),
                 };
             }).ToList(),
             Modules = modules.Select(Describe).ToList(),

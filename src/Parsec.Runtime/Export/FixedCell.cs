@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Parsec.SearchSpace;
+using Parsec.Supernet;
 
 namespace Parsec.Export;
 
@@ -23,17 +24,17 @@ internal sealed class FixedCell
             var set = first.CandidateSet!;
             if (first.PerInput is null)
             {
-                all.UnionWith(set.Candidates.Select(candidate => $"{member}_{candidate}"));
-                kept.Add(new ChosenModule($"{member}_{Option(first)}", member, set, Option(first)));
+                all.UnionWith(set.Candidates.Select(candidate => CandidateModuleName.Of(member, candidate)));
+                kept.Add(new ChosenModule(CandidateModuleName.Of(member, Option(first)), member, set, Option(first)));
                 continue;
             }
             var inputChoice = space.Choices[space.IndexOf(first.PerInput)];
-            all.UnionWith(inputChoice.Options.SelectMany(input => set.Candidates.Select(candidate => $"{member}_{input}_{candidate}")));
+            all.UnionWith(inputChoice.Options.SelectMany(input => set.Candidates.Select(candidate => CandidateModuleName.Of(member, input, candidate))));
             kept.AddRange(choices
                 .Select(slot => (Input: InputOfSlot(first.PerInput, slot.Slot), Candidate: Option(slot)))
                 .Distinct()
                 .OrderBy(pair => pair.Input).ThenBy(pair => set.Candidates.IndexOf(pair.Candidate))
-                .Select(pair => new ChosenModule($"{member}_{inputChoice.Options[pair.Input]}_{pair.Candidate}", member, set, pair.Candidate, pair.Input)));
+                .Select(pair => new ChosenModule(CandidateModuleName.Of(member, inputChoice.Options[pair.Input], pair.Candidate), member, set, pair.Candidate, pair.Input)));
         }
         Kept = kept.ToImmutableArray();
         Dropped = all.Except(kept.Select(module => module.Name)).ToImmutableHashSet(StringComparer.Ordinal);

@@ -36,6 +36,24 @@ public sealed class ArchitectureDistribution
     /// <summary>The most probable architecture: the mode of every choice.</summary>
     public ModelArchitecture Mode() => Build(choice => choice.Mode());
 
+    /// <summary>
+    /// The most probable architecture with the mode's inputs in which every distribution key keeps at most
+    /// <paramref name="limit"/> operation choices on a parameter-free option (P-DARTS caps skip connections the same
+    /// way). Only choices that offer both kinds on their input count. Where the mode has more, the choices that lose
+    /// the least log-probability take their most probable option with weights instead; as the choices are
+    /// independent, that is the exact constrained mode once the inputs are fixed.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="limit"/> is negative.</exception>
+    public ModelArchitecture ModeWithParameterFreeLimit(int limit)
+    {
+        if (limit < 0)
+            throw new System.ArgumentOutOfRangeException(nameof(limit), limit, "The parameter-free limit counts operation choices: pass 0 or more.");
+        var parameterFree = ParameterFreeOptions.Of(Space);
+        return new ModelArchitecture(Choices
+            .Select((group, g) => new CellArchitecture(LimitedMode(group, g, parameterFree, limit)))
+            .ToImmutableArray());
+    }
+
     /// <summary>log p(α|π).</summary>
     public double LogProbability(ModelArchitecture architecture) =>
         Choices.Select((group, g) => group.Select((choice, c) => choice.LogProbability(architecture.Cells[g].Selections[c])).Sum()).Sum();
@@ -83,6 +101,29 @@ public sealed class ArchitectureDistribution
     /// <paramref name="allowPartial"/> the matching choices load, the others keep their logits, and the result lists both.
     /// </summary>
     public DistributionLoadResult Load(string path, bool allowPartial = false) => DistributionFile.Load(this, path, allowPartial);
+
+    private static ImmutableArray<ImmutableArray<int>> LimitedMode(
+        ImmutableArray<ChoiceDistribution> group, int g, ParameterFreeOptions parameterFree, int limit)
+    {
+        var selections = group.Select(choice => choice.Mode()).ToArray();
+        // Switching operations never changes an input, so the architecture that says which input a slot reads is fixed.
+        var mode = new CellArchitecture(selections.ToImmutableArray());
+        var switches = Enumerable.Range(0, group.Length)
+            .Where(c => parameterFree.IsMixed(g, mode, c) && parameterFree.IsParameterFree(g, mode, c, selections[c][0]))
+            .Select(c =>
+            {
+                var logits = group[c].LogitValues();
+                int withWeights = Enumerable.Range(0, logits.Length)
+                    .Where(o => !parameterFree.IsParameterFree(g, mode, c, o))
+                    .MaxBy(o => logits[o]);
+                return (Choice: c, Option: withWeights, Cost: logits[selections[c][0]] - logits[withWeights]);
+            })
+            .OrderBy(change => change.Cost).ThenBy(change => change.Choice)
+            .ToList();
+        foreach (var change in switches.Take(switches.Count - limit))
+            selections[change.Choice] = ImmutableArray.Create(change.Option);
+        return selections.ToImmutableArray();
+    }
 
     private ModelArchitecture Build(System.Func<ChoiceDistribution, ImmutableArray<int>> select) =>
         new(Choices.Select(group => new CellArchitecture(group.Select(select).ToImmutableArray())).ToImmutableArray());

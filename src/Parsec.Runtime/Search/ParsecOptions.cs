@@ -38,4 +38,13 @@ public sealed record ParsecOptions
     /// lock onto them; a warm-up lets the weights catch up first. Warm-up steps skip the held-out pass too.
     /// </summary>
     public int ArchitectureWarmupSteps { get; init; }
+
+    /// <summary>
+    /// When set, the recommended architecture (<see cref="SearchResult.Best"/>) keeps at most this many operation
+    /// choices per cell key on a parameter-free option (see <see cref="ArchitectureDistribution.ModeWithParameterFreeLimit"/>);
+    /// null recommends the plain mode. A short search learns on shared weights that are barely trained, where pooling
+    /// and skip connections score best; retrained from scratch, cells with fewer of them score better (README, sample).
+    /// The ranked list and the saved distribution are not affected.
+    /// </summary>
+    public int? ParameterFreeLimit { get; init; }
 }

@@ -30,6 +30,9 @@ public sealed class ParsecStrategy : ISearchStrategy
             throw new ArgumentException("ParsecOptions.ArchitectureWarmupSteps cannot be negative.", nameof(options));
         if (!(Options.LikelihoodTemperature > 0))
             throw new ArgumentException("ParsecOptions.LikelihoodTemperature must be positive.", nameof(options));
+        if (Options.ParameterFreeLimit < 0)
+            throw new ArgumentException(
+                $"ParsecOptions.ParameterFreeLimit is {Options.ParameterFreeLimit}: pass 0 or more, or null for the plain mode.", nameof(options));
         Space = space;
         Distribution = new ArchitectureDistribution(space);
     }
@@ -116,7 +119,8 @@ public sealed class ParsecStrategy : ISearchStrategy
 
     /// <inheritdoc />
     public StrategySummary Summarize(int count, Func<ModelArchitecture, double> validationLoss) =>
-        new(Distribution.Mode(), Distribution.MostProbable(count), Distribution.Summaries());
+        new(Options.ParameterFreeLimit is int limit ? Distribution.ModeWithParameterFreeLimit(limit) : Distribution.Mode(),
+            Distribution.MostProbable(count), Distribution.Summaries());
 
     /// <inheritdoc />
     public void SaveState(BinaryWriter writer)

@@ -7,7 +7,7 @@ namespace Parsec.Search;
 /// <summary>The outcome of <see cref="ArchitectureSearch.Run"/>.</summary>
 /// <param name="Strategy">The strategy's name.</param>
 /// <param name="Space">The searched space.</param>
-/// <param name="Best">The recommended architecture (PARSEC: the mode of every choice).</param>
+/// <param name="Best">The recommended architecture (PARSEC: the mode of every choice, or its constrained mode under <see cref="ParsecOptions.ParameterFreeLimit"/>).</param>
 /// <param name="Ranked">Alternatives, best first (PARSEC: the exact most probable architectures).</param>
 /// <param name="Choices">Per-choice probabilities and entropies.</param>
 /// <param name="History">Every step's measurements.</param>

@@ -60,7 +60,7 @@ public sealed class CandidateBank
     public void Register(nn.Module owner, int candidate, nn.Module<Tensor, Tensor> module)
     {
         if (IsFamily) throw new InvalidOperationException($"{cellName}.{described.Member} is a per-input family: register each candidate with its input.");
-        Add(owner, candidate, described.Member + "_" + described.Options[candidate], module);
+        Add(owner, candidate, CandidateModuleName.Of(described.Member, described.Options[candidate]), module);
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public sealed class CandidateBank
         if (!IsFamily) throw new InvalidOperationException($"{cellName}.{described.Member} is not a per-input family: register its candidates without an input.");
         if ((uint)input >= (uint)inputNames.Length)
             throw new ArgumentOutOfRangeException(nameof(input), input, $"Build{described.Member} takes an input index from 0 to {inputNames.Length - 1}.");
-        Add(owner, input * candidates + candidate, described.Member + "_" + inputNames[input] + "_" + described.Options[candidate], module);
+        Add(owner, input * candidates + candidate, CandidateModuleName.Of(described.Member, inputNames[input], described.Options[candidate]), module);
     }
 
     /// <summary>
