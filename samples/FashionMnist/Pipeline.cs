@@ -45,7 +45,8 @@ public static class Pipeline
             search = SearchPhase.Run(options, training, progress => report(progress.Step), cancellationToken));
         AnsiConsole.Write(DistributionTable(search.Result));
         string architecture = search.Result.Best.ToString(search.Result.Space);
-        AnsiConsole.MarkupLine("Chosen architecture (the most probable option of every choice):");
+        AnsiConsole.MarkupLine(
+            $"Chosen architecture (the most probable one with at most {SearchPhase.ParameterFreeLimit} parameter-free operations per cell):");
         foreach (string line in ChoiceNames.Lines(search.Result.Best, search.Result.Space))
             AnsiConsole.MarkupLineInterpolated($"  [bold]{line}[/]");
 
