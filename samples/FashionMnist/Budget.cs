@@ -25,13 +25,6 @@ namespace Parsec.Samples.FashionMnist;
 /// fixes the arithmetic (BatchNorm normalises each shard alone), so it belongs to the budget, not to the machine: a
 /// machine with fewer cores runs the replicas in turn and gets the same figures.
 /// </param>
-/// <param name="ParameterFreeLimit">
-/// At most this many parameter-free operations (pooling, skip) per cell in the winner (P-DARTS caps skip connections
-/// at 2); null takes the most probable option of every choice. A short search's shared weights are barely trained, so
-/// pooling and skip score best there; retrained from scratch, cells with fewer of them score better: of six cells
-/// retrained with the default budget of 2026-12-01 (4 epochs), those with 4 of 16 scored 92.50 and 92.57%, with 5
-/// 92.27%, with 8 and 9 92.08 to 92.15%.
-/// </param>
 public sealed record Budget(
     string Name,
     int SearchImages,
@@ -46,15 +39,14 @@ public sealed record Budget(
     int RetrainBatchSize,
     bool Augment = false,
     double ValidationFraction = 0.1,
-    int RetrainReplicas = 2,
-    int? ParameterFreeLimit = 2)
+    int RetrainReplicas = 2)
 {
     /// <summary>
     /// About 10 minutes on the 2-core machine of 2026-12-01 (README): a 200-step search, then the winner retrained at
     /// C = 24 for 3 epochs on two replicas (<see cref="Parsec.Training.DataParallel"/>). The winner keeps at most two
-    /// pooling or skip operations per cell (<see cref="ParameterFreeLimit"/>), so it is mostly convolutions, which
-    /// cost up to 1.7 times as much to retrain as a pooling-heavy cell: at 4 epochs such a cell scored 92.57% against
-    /// 92.19% at 3, but its retraining alone took 13 minutes. The cost is in the images seen more than in the width
+    /// pooling or skip operations per cell (<see cref="SearchPhase.ParameterFreeLimit"/>), so it is mostly
+    /// convolutions, which cost up to 1.7 times as much to retrain as a pooling-heavy cell: at 4 epochs such a cell
+    /// scored 92.57% against 92.19% at 3, but its retraining alone took 13 minutes. The cost is in the images seen more than in the width
     /// (C = 20 saved under a tenth), and batches of 128 were no faster per image.
     /// </summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 200, SearchChannels: 8,
@@ -66,13 +58,11 @@ public sealed record Budget(
     /// the validation curve. At C = 24 the network did not fit even its augmented training images (93.7%), so the
     /// extra time goes to width; at 15 epochs C = 48 still did not (95.4%, validation rising to the last epoch), hence
     /// 20; with the usual tenth held out that scored 93.98% test, with 4,000 more training images 94.01%. Those runs
-    /// trained one model; it now trains on two replicas like the default, which was not re-measured at this size. Its
-    /// search trains the shared weights three times as long, and its measured winner is the plain mode (no
-    /// <see cref="ParameterFreeLimit"/>), which a limit would change.
+    /// trained one model; it now trains on two replicas like the default, which was not re-measured at this size.
     /// </summary>
     public static Budget Long { get; } = new("long", SearchImages: 24_000, SearchSteps: 600, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 20, RetrainChannels: 48, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64,
-        Augment: true, ValidationFraction: 1.0 / 30, ParameterFreeLimit: null);
+        Augment: true, ValidationFraction: 1.0 / 30);
 
     /// <summary>Seconds, not minutes: proves the pipeline end to end (tests, first look).</summary>
     public static Budget Smoke { get; } = new("smoke", SearchImages: 240, SearchSteps: 3, SearchChannels: 4,

@@ -23,7 +23,6 @@ public static class Metrics
             ["seed"] = summary.Seed,
             ["samples"] = summary.Samples,
             ["architecture"] = summary.Architecture,
-            ["winner_rule"] = summary.WinnerRule,
             ["resumed"] = summary.Resumed,
             ["retrained_weights"] = summary.RetrainedWeights,
             ["epochs"] = new JsonArray(summary.Epochs.Select(epoch => (JsonNode)new JsonObject

@@ -45,7 +45,8 @@ public static class Pipeline
             search = SearchPhase.Run(options, training, progress => report(progress.Step), cancellationToken));
         AnsiConsole.Write(DistributionTable(search.Result));
         string architecture = search.Result.Best.ToString(search.Result.Space);
-        AnsiConsole.MarkupLineInterpolated($"Chosen architecture ({WinnerRule(budget)}):");
+        AnsiConsole.MarkupLine(
+            $"Chosen architecture (the most probable one with at most {SearchPhase.ParameterFreeLimit} parameter-free operations per cell):");
         foreach (string line in ChoiceNames.Lines(search.Result.Best, search.Result.Space))
             AnsiConsole.MarkupLineInterpolated($"  [bold]{line}[/]");
 
@@ -80,7 +81,6 @@ public static class Pipeline
             Seed = options.Seed,
             Samples = options.Samples,
             Architecture = architecture,
-            WinnerRule = WinnerRule(budget),
             TestAccuracy = retrained.Accuracy,
             Parameters = retrained.Parameters,
             SearchSeconds = search.Seconds,
@@ -98,11 +98,6 @@ public static class Pipeline
         Report.Write(summary, search.Result, Path.GetRelativePath(options.Output, winner.SourcePath), plots, Path.Combine(options.Output, "report.md"));
         return summary;
     }
-
-    /// <summary>How the winner is read from the learned distribution under <paramref name="budget"/>.</summary>
-    public static string WinnerRule(Budget budget) => budget.ParameterFreeLimit is int limit
-        ? $"the most probable one with at most {limit} pooling or skip operations per cell"
-        : "the most probable option of every choice";
 
     /// <summary>The end-of-run table.</summary>
     public static IRenderable SummaryTable(RunSummary summary, SampleOptions options)

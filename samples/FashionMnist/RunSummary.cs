@@ -9,8 +9,6 @@ public sealed record RunSummary
     public required long Seed { get; init; }
     public required int Samples { get; init; }
     public required string Architecture { get; init; }
-    /// <summary>How the winner was read from the learned distribution (<see cref="Pipeline.WinnerRule"/>).</summary>
-    public required string WinnerRule { get; init; }
     public required double TestAccuracy { get; init; }
     public required long Parameters { get; init; }
     /// <summary>The search's seconds over every session of the run.</summary>
