@@ -42,15 +42,16 @@ public sealed record Budget(
     int RetrainReplicas = 2)
 {
     /// <summary>
-    /// About 10 minutes on the 2-core machine of 2026-12-01 (README): a 200-step search, then the winner retrained at
-    /// C = 24 for 3 epochs on two replicas (<see cref="Parsec.Training.DataParallel"/>). The winner keeps at most two
-    /// pooling or skip operations per cell (<see cref="SearchPhase.ParameterFreeLimit"/>), so it is mostly
-    /// convolutions, which cost up to 1.7 times as much to retrain as a pooling-heavy cell: at 4 epochs such a cell
-    /// scored 92.57% against 92.19% at 3, but its retraining alone took 13 minutes. The cost is in the images seen more than in the width
-    /// (C = 20 saved under a tenth), and batches of 128 were no faster per image.
+    /// About 11 minutes on the 2-core machine of 2026-12-01 (README): a 400-step search at batch 64, then the winner
+    /// retrained at C = 24 for 3 epochs on two replicas (<see cref="Parsec.Training.DataParallel"/>). Twice the steps
+    /// on the same images let the shared weights and π learn more than 200 steps of 128 did: the winner moved from a
+    /// shallow, pooling-heavy cell (91.97% at 4 epochs, below five random cells) to one of convolutions (92.46%, above
+    /// their 92.31% mean). Such a cell costs up to 1.7 times as much to retrain, hence 3 epochs: at 4 this one took
+    /// 13 minutes to retrain. The cost is in the images seen more than in the width (C = 20 saved under a tenth), and
+    /// retraining batches of 128 were no faster per image.
     /// </summary>
-    public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 200, SearchChannels: 8,
-        RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64);
+    public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 400, SearchChannels: 8,
+        RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 64, RetrainBatchSize: 64);
 
     /// <summary>
     /// The longer run README documents, for higher accuracy: a longer search on more images, and the winner retrained

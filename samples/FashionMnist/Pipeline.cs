@@ -45,8 +45,7 @@ public static class Pipeline
             search = SearchPhase.Run(options, training, progress => report(progress.Step), cancellationToken));
         AnsiConsole.Write(DistributionTable(search.Result));
         string architecture = search.Result.Best.ToString(search.Result.Space);
-        AnsiConsole.MarkupLine(
-            $"Chosen architecture (the most probable one with at most {SearchPhase.ParameterFreeLimit} parameter-free operations per cell):");
+        AnsiConsole.MarkupLine("Chosen architecture (the most probable option of every choice):");
         foreach (string line in ChoiceNames.Lines(search.Result.Best, search.Result.Space))
             AnsiConsole.MarkupLineInterpolated($"  [bold]{line}[/]");
 

@@ -34,8 +34,6 @@ public static class Report
         text.AppendLine();
         text.AppendLine("## The winner");
         text.AppendLine();
-        text.AppendLine($"The most probable architecture with at most {SearchPhase.ParameterFreeLimit} parameter-free operations per cell:");
-        text.AppendLine();
         foreach (string line in ChoiceNames.Lines(search.Best, search.Space))
             text.AppendLine($"* `{line}`");
         text.AppendLine();

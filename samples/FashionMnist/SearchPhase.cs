@@ -39,14 +39,6 @@ public static class SearchPhase
     /// </summary>
     private const double WeightLearningRate = 0.1;
 
-    /// <summary>
-    /// At most this many parameter-free operations (pooling, skip) per cell in the winner (P-DARTS caps skip
-    /// connections at 2). The shared weights of a two-minute search are barely trained, so pooling and skip score
-    /// best there; retrained from scratch, cells with fewer of them score better: of six cells retrained with the
-    /// default budget, those with 4 of 16 scored 92.50 and 92.57%, with 5 92.27%, with 8 and 9 92.08 to 92.15%.
-    /// </summary>
-    public const int ParameterFreeLimit = 2;
-
     public static SearchOutcome Run(SampleOptions options, FashionMnistSplit data, Action<SearchProgress> onProgress, CancellationToken cancellationToken)
     {
         var budget = options.Budget;
@@ -61,7 +53,6 @@ public static class SearchPhase
             LikelihoodTemperature = budget.SearchBatchSize,
             ArchitectureLearningRate = ArchitectureLearningRate,
             UseTrainingBatchForArchitecture = true,
-            ParameterFreeLimit = ParameterFreeLimit,
         });
         var settings = new SearchOptions
         {

@@ -96,46 +96,4 @@ public sealed class PipelineTests
         Assert.Equal(new[] { 1, 2, 3, 4 }, resumed.Result.History.Select(record => record.Step));
         Assert.Equal(new[] { 3, 4 }, resumed.Probabilities.Steps);
     }
-
-    [Fact]
-    public void The_winner_keeps_at_most_two_pooling_or_skip_operations_per_cell()
-    {
-        string data = IdxFiles.FashionMnistFolder(count: 300);
-        var options = new SampleOptions { Budget = Budget.Smoke, Data = data, Output = Directory.CreateTempSubdirectory("parsec-sample-").FullName };
-        var search = SearchPhase.Run(options, FashionMnistData.LoadTraining(data), _ => { }, CancellationToken.None);
-        var distribution = search.Strategy.Distribution;
-        var parameterFree = ParameterFreeOptions.Of(distribution.Space);
-
-        // The generated DARTS cells register pooling and skip without parameters and every convolution with them,
-        // but for a reduction cell's skip from s0 or s1, a strided convolution (FactorizedReduce).
-        var drawn = distribution.Sample(new SearchRandom(3));
-        for (int g = 0; g < distribution.Choices.Length; g++)
-        {
-            var space = distribution.Space.Groups[g].Space;
-            var cell = drawn.Cells[g];
-            for (int c = 0; c < space.Choices.Length; c++)
-            {
-                var choice = space.Choices[c];
-                if (choice.Kind != ChoiceKind.Operation) continue;
-                var inputChoice = space.Choices[space.IndexOf(choice.PerInput!)];
-                string input = inputChoice.Options[cell.Selections[space.IndexOf(choice.PerInput!)][choice.Slot]];
-                var expected = space.CellType.EndsWith("ReductionCell", StringComparison.Ordinal) && input is "s0" or "s1"
-                    ? new[] { "MaxPool3x3", "AvgPool3x3" }
-                    : new[] { "MaxPool3x3", "AvgPool3x3", "SkipConnect" };
-                Assert.Equal(expected, choice.Options.Where((_, o) => parameterFree.IsParameterFree(g, cell, c, o)));
-            }
-        }
-
-        // A distribution that favours average pooling everywhere still yields a winner with two per cell.
-        foreach (var choice in distribution.Choices.SelectMany(group => group).Where(choice => choice.Choice.Kind == ChoiceKind.Operation))
-            choice.SetLogits(choice.Choice.Options.Select(option => option == "AvgPool3x3" ? 2.0 : 0.0).ToArray());
-        var winner = search.Strategy.Summarize(1, _ => 0).Best;
-        for (int g = 0; g < distribution.Choices.Length; g++)
-        {
-            var cell = winner.Cells[g];
-            int pooling = Enumerable.Range(0, cell.Selections.Length).Count(c =>
-                distribution.Choices[g][c].Choice.Kind == ChoiceKind.Operation && parameterFree.IsParameterFree(g, cell, c, cell.Selections[c][0]));
-            Assert.Equal(SearchPhase.ParameterFreeLimit, pooling);
-        }
-    }
 }
