@@ -63,11 +63,12 @@ public sealed class ParameterFreeOptions
         {
             if (choice.Kind != ChoiceKind.Operation)
                 return ImmutableArray.Create(ImmutableArray.CreateRange(choice.Options.Select(_ => false)));
-            var names = choice.PerInput is null
-                ? new[] { (System.Func<string, string>)(option => CandidateModuleName.Of(choice.Member, option)) }
-                : space.Choices[space.IndexOf(choice.PerInput)].Options
-                    .Select(input => (System.Func<string, string>)(option => CandidateModuleName.Of(choice.Member, input, option)));
-            return names.Select(name => ImmutableArray.CreateRange(choice.Options.Select(option => !withParameters.Contains(name(option)))))
+            // A family has a module per input; a plain operation choice one row with no input.
+            IEnumerable<string?> inputs = choice.PerInput is null
+                ? new string?[] { null }
+                : space.Choices[space.IndexOf(choice.PerInput)].Options;
+            return inputs.Select(input => ImmutableArray.CreateRange(choice.Options.Select(option => !withParameters.Contains(
+                    input is null ? CandidateModuleName.Of(choice.Member, option) : CandidateModuleName.Of(choice.Member, input, option)))))
                 .ToImmutableArray();
         }).ToImmutableArray();
     }
