@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -44,7 +43,7 @@ public sealed class MemoryBenchmark : IBenchmark
         var results = new Dictionary<WorkloadMode, JsonObject>();
         foreach (var mode in Enum.GetValues<WorkloadMode>())
         {
-            var (exitCode, result) = await RunChildProcessAsync(mode, options);
+            var (exitCode, result) = await ChildBenchmark.RunAsync(new[] { Name, ChildOption, mode.Key() }.Concat(options.ToArguments()), mode.Key());
             if (result is null) return 1;
             results[mode] = result;
             allMatch &= exitCode == 0;
@@ -63,28 +62,6 @@ public sealed class MemoryBenchmark : IBenchmark
         figures["darts_over_single_vmhwm"] = Ratio(WorkloadMode.Darts, "vmhwm_mb");
         Console.WriteLine(figures.ToJsonString());
         return allMatch ? 0 : 1;
-    }
-
-    /// <summary>Runs this benchmark again as <c>memory --child MODE</c>; returns its exit code and its last line's JSON.</summary>
-    private async Task<(int ExitCode, JsonObject? Result)> RunChildProcessAsync(WorkloadMode mode, WorkloadOptions options)
-    {
-        string host = Environment.ProcessPath ?? throw new InvalidOperationException("The process path is unknown.");
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true };
-        // Under `dotnet Parsec.Bench.dll` the host is dotnet itself and needs the assembly; the apphost does not.
-        if (System.IO.Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(MemoryBenchmark).Assembly.Location);
-        foreach (string argument in new[] { Name, ChildOption, mode.Key() }.Concat(options.ToArguments())) start.ArgumentList.Add(argument);
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {host}.");
-        string output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        foreach (string line in lines.SkipLast(1)) Console.WriteLine($"  [{mode.Key()}] {line}");
-        if (lines.Length == 0 || JsonNode.Parse(lines[^1]) is not JsonObject result || child.ExitCode > 1)
-        {
-            Console.Error.WriteLine($"The {mode.Key()} child failed with exit code {child.ExitCode}.");
-            return (child.ExitCode, null);
-        }
-        return (child.ExitCode, result);
     }
 
     /// <summary>One mode, alone in this process: build, load, then VmRSS, the steps, and VmHWM.</summary>

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Parsec.Samples.FashionMnist;
 using Parsec.Search;
+using Parsec.Training;
 using Spectre.Console;
 using static TorchSharp.torch;
 
@@ -25,6 +26,8 @@ if (options.Help)
 }
 
 if (options.Threads > 0) set_num_threads(options.Threads);
+// Before any tensor: glibc then keeps torch's freed buffers instead of faulting them back in every step (README).
+NativeAllocator.KeepFreedMemory();
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, press) =>
