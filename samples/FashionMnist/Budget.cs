@@ -42,7 +42,7 @@ public sealed record Budget(
     int RetrainReplicas = 2)
 {
     /// <summary>
-    /// 11 to 12 minutes on the 2-core machine of 2026-12-01, by the hour (README): a 400-step search at batch 64, then
+    /// 10.5 minutes on the 2-core machine of 2026-12-01, more in a slow hour (README): a 400-step search at batch 64, then
     /// the winner retrained at C = 24 for 3 epochs on two replicas (<see cref="Parsec.Training.DataParallel"/>). Twice the steps
     /// on the same images let the shared weights and π learn more than 200 steps of 128 did: the winner moved from a
     /// shallow, pooling-heavy cell (91.97% at 4 epochs, below five random cells) to one of convolutions (92.46%, above
