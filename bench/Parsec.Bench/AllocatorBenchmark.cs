@@ -64,7 +64,7 @@ public sealed class AllocatorBenchmark : IBenchmark
         return 0;
     }
 
-    /// <summary>One mode under one setting, alone in this process: median wall time of a step, and the kernel's share of the CPU time.</summary>
+    /// <summary>One mode under one setting, alone in this process: the median wall time of a step, and the kernel CPU time per step.</summary>
     private static int RunChild(WorkloadMode mode, bool keepFreed, WorkloadOptions options)
     {
         if (keepFreed && !NativeAllocator.KeepFreedMemory())
