@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Parsec.Runtime.Tests.TestCells;
 using Parsec.Search;
+using Parsec.Training;
 using TorchSharp;
 using Xunit;
 using Xunit.Abstractions;
@@ -14,8 +15,11 @@ namespace Parsec.Runtime.Tests;
 public sealed class LeakTests(ITestOutputHelper output)
 {
     [Fact]
-    public void MemoryAfterAThousandStepsIsWithinTenPercentOfAfterAHundred()
+    public void MemoryAfterAThousandStepsGrowsByAtMostTenPercentOverAfterAHundred()
     {
+        // glibc's settings are process-wide and NativeAllocatorTests applies them in this process: apply them here
+        // too, so that the test measures the same thing whichever ran first (and what the sample runs with).
+        NativeAllocator.KeepFreedMemory();
         var strategy = new ParsecStrategy(ModelSearchSpace.Of(TestModel.Operation(8, 4)),
             new ParsecOptions { UseTrainingBatchForArchitecture = true });
         long rssAt100 = 0, rssAt1000 = 0, liveAt100 = 0, liveAt1000 = 0;
@@ -33,7 +37,10 @@ public sealed class LeakTests(ITestOutputHelper output)
         output.WriteLine($"RSS {rssAt100:N0} → {rssAt1000:N0} bytes; live tensors {liveAt100} → {liveAt1000}");
 
         Assert.Equal(liveAt100, liveAt1000);
-        Assert.InRange(rssAt1000, 0.9 * rssAt100, 1.1 * rssAt100);
+        // A leak only grows the resident size. It may shrink: after the other tests, the runtime gives back memory
+        // they freed while these steps run (by 3% with glibc's defaults, by 8-10% with the settings above), so the
+        // lower bound only checks that the figures are read at all.
+        Assert.InRange(rssAt1000, 0.5 * rssAt100, 1.1 * rssAt100);
     }
 
     private static long ResidentBytes()
