@@ -63,6 +63,15 @@ catch (OperationCanceledException)
         $"[yellow]Stopped. The checkpoints are in {Path.GetFullPath(options.Output)}; run again with the same options and --resume to go on.[/]");
     return 130;
 }
+catch (TrainingDivergedException error)
+{
+    // Thrown before the optimizer stepped on the batch: the last epoch's checkpoint holds good weights.
+    AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
+    if (error.ConcurrentWorkers > 1)
+        AnsiConsole.MarkupLineInterpolated(
+            $"The checkpoint of the last finished epoch is in {Path.GetFullPath(options.Output)}: add [bold]--threads 1 --resume[/] to go on from it with the same figures, one replica at a time.");
+    return 1;
+}
 catch (InvalidDataException error)
 {
     // A corrupt checkpoint, or one of another run: the message names the file and says what to do.

@@ -75,6 +75,53 @@ public sealed class DataParallelTests
             Assert.True(oneCore[i].eq(twoCores[i]).all().item<bool>(), $"parameter {i} differs between one core and two");
     }
 
+    [Theory]
+    [InlineData(2, "threads: 1")]
+    [InlineData(1, "Lower the learning rate")]
+    public void A_NaN_loss_stops_the_step_before_the_optimizer_and_says_what_to_change(int threads, string advice)
+    {
+        var batch = Batch();
+        using var main = Model(batchNorm: false);
+        using (no_grad()) main.parameters().Last().fill_(double.NaN); // the classifier's bias: every logit is NaN
+        using var replicas = new DataParallel(main, () => Model(batchNorm: false, seed: 42), replicaCount: 2, threads, CPU);
+
+        var error = Assert.Throws<TrainingDivergedException>(() => replicas.Backward(batch, new ClassificationEvaluation()));
+
+        Assert.Equal(0, error.Replica);
+        Assert.Equal(threads, error.ConcurrentWorkers);
+        Assert.Contains("loss of replica 0's shard is NaN", error.Message);
+        Assert.Contains(advice, error.Message);
+        Assert.Equal(threads > 1, error.Message.Contains("oneDNN"));
+    }
+
+    [Fact]
+    public void A_NaN_gradient_under_a_finite_loss_stops_the_step_too()
+    {
+        var batch = Batch();
+        using var main = new SqrtOfZeroOffset(Model(batchNorm: false));
+        using var replicas = new DataParallel(main, () => new SqrtOfZeroOffset(Model(batchNorm: false, seed: 42)), replicaCount: 2, threads: 2, CPU);
+
+        var error = Assert.Throws<TrainingDivergedException>(() => replicas.Backward(batch, new ClassificationEvaluation()));
+
+        Assert.Equal(0, error.Replica);
+        Assert.Contains("gradient of replica 0's shard is", error.Message);
+    }
+
+    /// <summary>Adds sqrt(offset) with offset = 0 to the logits: the loss stays finite, the offset's gradient is infinite.</summary>
+    private sealed class SqrtOfZeroOffset : nn.Module<Tensor, Tensor>
+    {
+        private readonly nn.Module<Tensor, Tensor> inner;
+        private readonly TorchSharp.Modules.Parameter offset = new(zeros(1));
+
+        public SqrtOfZeroOffset(nn.Module<Tensor, Tensor> inner) : base(nameof(SqrtOfZeroOffset))
+        {
+            this.inner = inner;
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor input) => inner.call(input).add(offset.sqrt());
+    }
+
     private static Tensor[] TrainedWeights(int threads, Batch batch)
     {
         var main = Model(batchNorm: true);

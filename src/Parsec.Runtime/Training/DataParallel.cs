@@ -16,6 +16,11 @@ namespace Parsec.Training;
 /// The figures do not depend on the machine's cores: the replica count fixes the arithmetic (BatchNorm normalises
 /// each shard by its own statistics), the gradients are summed in replica order, and with fewer workers than
 /// replicas a worker runs its replicas one after another.
+/// Running replicas at once meets a bug of libtorch 2.10's oneDNN: dense convolutions whose input channels are not a
+/// multiple of 16 (20, 24 and 28 seen; 12, 16, 32 not) return NaN now and then when two threads run them at the same
+/// time, and may go on doing so. A NaN loss or gradient therefore stops the step with a
+/// <see cref="TrainingDivergedException"/> before the optimizer takes it; such a model trains correctly with
+/// <c>threads: 1</c> or one replica.
 /// </summary>
 public sealed class DataParallel : IDisposable
 {
@@ -58,11 +63,13 @@ public sealed class DataParallel : IDisposable
     /// Leaves the gradient of <paramref name="batch"/>'s mean loss in <see cref="Main"/>'s <c>.grad</c> (zeroed
     /// first) and returns the batch's summed loss and correct count.
     /// </summary>
+    /// <exception cref="TrainingDivergedException">A shard's loss or gradient is NaN or infinite; step no optimizer on it.</exception>
     public (double SummedLoss, long Correct) Backward(Batch batch, IEvaluation evaluation)
     {
         using var pause = CollectionPause.Begin();
         var losses = new double[replicas.Length];
         var correct = new long[replicas.Length];
+        var gradientTotals = new double[replicas.Length];
         workers.Run(worker =>
         {
             for (int r = worker; r < replicas.Length; r += workers.Count)
@@ -75,8 +82,14 @@ public sealed class DataParallel : IDisposable
                 result.SummedLoss.div(batch.Size).backward();
                 losses[r] = result.SummedLoss.item<float>();
                 correct[r] = result.Correct;
+                gradientTotals[r] = GradientTotal(parameters[r]);
             }
         });
+        for (int r = 0; r < replicas.Length; r++)
+        {
+            if (!double.IsFinite(losses[r])) throw new TrainingDivergedException(r, "loss", losses[r], workers.Count);
+            if (!double.IsFinite(gradientTotals[r])) throw new TrainingDivergedException(r, "gradient", gradientTotals[r], workers.Count);
+        }
         using var scope = NewDisposeScope();
         using (no_grad())
             for (int r = 1; r < replicas.Length; r++)
@@ -127,6 +140,13 @@ public sealed class DataParallel : IDisposable
     {
         long start = size * replica / replicas.Length, end = size * (replica + 1) / replicas.Length;
         return (start, end - start);
+    }
+
+    /// <summary>The sum of every gradient element: NaN or infinite when any element is, at one reduction a parameter.</summary>
+    private static double GradientTotal(Parameter[] replicaParameters)
+    {
+        var sums = replicaParameters.Where(parameter => parameter.grad is not null).Select(parameter => parameter.grad!.sum()).ToArray();
+        return sums.Length == 0 ? 0 : stack(sums).sum().item<float>();
     }
 
     private static Tensor Gradient(Parameter parameter) => parameter.grad
