@@ -67,9 +67,7 @@ catch (TrainingDivergedException error)
 {
     // Thrown before the optimizer stepped on the batch: the last epoch's checkpoint holds good weights.
     AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
-    if (error.ConcurrentWorkers > 1)
-        AnsiConsole.MarkupLineInterpolated(
-            $"The checkpoint of the last finished epoch is in {Path.GetFullPath(options.Output)}: add [bold]--threads 1 --resume[/] to go on from it with the same figures, one replica at a time.");
+    AnsiConsole.MarkupLineInterpolated($"The checkpoint of the last finished epoch is kept in {Path.GetFullPath(options.Output)}; --resume goes on from it.");
     return 1;
 }
 catch (InvalidDataException error)

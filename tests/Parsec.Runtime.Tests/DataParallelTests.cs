@@ -76,9 +76,9 @@ public sealed class DataParallelTests
     }
 
     [Theory]
-    [InlineData(2, "threads: 1")]
-    [InlineData(1, "Lower the learning rate")]
-    public void A_NaN_loss_stops_the_step_before_the_optimizer_and_says_what_to_change(int threads, string advice)
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_NaN_loss_stops_the_step_before_the_optimizer_and_says_what_to_change(int threads)
     {
         var batch = Batch();
         using var main = Model(batchNorm: false);
@@ -88,10 +88,9 @@ public sealed class DataParallelTests
         var error = Assert.Throws<TrainingDivergedException>(() => replicas.Backward(batch, new ClassificationEvaluation()));
 
         Assert.Equal(0, error.Replica);
-        Assert.Equal(threads, error.ConcurrentWorkers);
         Assert.Contains("loss of replica 0's shard is NaN", error.Message);
-        Assert.Contains(advice, error.Message);
-        Assert.Equal(threads > 1, error.Message.Contains("oneDNN"));
+        Assert.Contains("multiple of 16", error.Message);
+        Assert.Contains("lower the learning rate", error.Message);
     }
 
     [Fact]

@@ -16,11 +16,8 @@ namespace Parsec.Training;
 /// The figures do not depend on the machine's cores: the replica count fixes the arithmetic (BatchNorm normalises
 /// each shard by its own statistics), the gradients are summed in replica order, and with fewer workers than
 /// replicas a worker runs its replicas one after another.
-/// Running replicas at once meets a bug of libtorch 2.10's oneDNN: dense convolutions whose input channels are not a
-/// multiple of 16 (20, 24 and 28 seen; 12, 16, 32 not) return NaN now and then when two threads run them at the same
-/// time, and may go on doing so. A NaN loss or gradient therefore stops the step with a
-/// <see cref="TrainingDivergedException"/> before the optimizer takes it; such a model trains correctly with
-/// <c>threads: 1</c> or one replica.
+/// A NaN or infinite loss or gradient on any shard stops the step with a <see cref="TrainingDivergedException"/>
+/// before the optimizer takes it, so a diverged step never reaches the weights or a checkpoint.
 /// </summary>
 public sealed class DataParallel : IDisposable
 {
@@ -87,8 +84,8 @@ public sealed class DataParallel : IDisposable
         });
         for (int r = 0; r < replicas.Length; r++)
         {
-            if (!double.IsFinite(losses[r])) throw new TrainingDivergedException(r, "loss", losses[r], workers.Count);
-            if (!double.IsFinite(gradientTotals[r])) throw new TrainingDivergedException(r, "gradient", gradientTotals[r], workers.Count);
+            if (!double.IsFinite(losses[r])) throw new TrainingDivergedException(r, "loss", losses[r]);
+            if (!double.IsFinite(gradientTotals[r])) throw new TrainingDivergedException(r, "gradient", gradientTotals[r]);
         }
         using var scope = NewDisposeScope();
         using (no_grad())
