@@ -31,7 +31,7 @@
 //
 // Parsec re-exports over this file only while it is unchanged: the hash below covers everything but its own line.
 // parsec-export-architecture: {"Parsec.Samples.Darts.NormalCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s0","s1"],"Node2Inputs":["s0","n0"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv5x5","Node1Op[0]":"AvgPool3x3","Node1Op[1]":"SepConv5x5","Node2Op[0]":"SepConv3x3","Node2Op[1]":"AvgPool3x3","Node3Op[0]":"MaxPool3x3","Node3Op[1]":"SkipConnect"},"Parsec.Samples.Darts.ReductionCell":{"Node0Inputs":["s0","s1"],"Node1Inputs":["s1","s0"],"Node2Inputs":["s0","s1"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv3x3","Node1Op[0]":"SepConv5x5","Node1Op[1]":"SepConv5x5","Node2Op[0]":"AvgPool3x3","Node2Op[1]":"DilConv5x5","Node3Op[0]":"AvgPool3x3","Node3Op[1]":"DilConv3x3"}}
-// parsec-export-hash: sha256:1cd66fe3d0c1d2ae4a3fff9f6670c59b08d9ddf33fcff26c322282105ce83795
+// parsec-export-hash: sha256:10f0ec49ca1fa81b7c60b9d9063804200163b394713651608a7083fddd94888c
 
 #nullable enable
 
@@ -60,8 +60,8 @@ public sealed class DartsNetwork : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"The cell layout '{layout}' must be a non-empty string of N (normal) and R (reduction).", nameof(layout));
         // Two convolutions, the first at full resolution: a lone strided convolution loses the fine texture that
         // tells a shirt from a T-shirt before any cell sees it.
-        // Above 16, a multiple of 16: libtorch 2.10's oneDNN returns NaN now and then from 3x3 convolutions with 20-28
-        // input channels on AVX-512 CPUs (docs/architecture.md), and at C = 48 the second convolution's would be 24.
+        // Above 16, a multiple of 16: libtorch 2.10's oneDNN returned NaN now and then from 3x3 convolutions with 20-28
+        // input channels on an AVX-512 CPU (docs/architecture.md), and at C = 48 the second convolution's would be 24.
         int stemWidth = channels / 2 <= 16 ? Math.Max(1, channels / 2) : (channels / 2 + 15) / 16 * 16;
         stem = nn.Sequential(
             nn.Conv2d(1, stemWidth, 3, padding: 1, bias: false),

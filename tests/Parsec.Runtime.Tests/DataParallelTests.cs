@@ -78,7 +78,7 @@ public sealed class DataParallelTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void A_NaN_loss_stops_the_step_before_the_optimizer_and_says_what_to_change(int threads)
+    public void A_NaN_loss_throws_and_says_what_to_change(int threads)
     {
         var batch = Batch();
         using var main = Model(batchNorm: false);
@@ -94,7 +94,7 @@ public sealed class DataParallelTests
     }
 
     [Fact]
-    public void A_NaN_gradient_under_a_finite_loss_stops_the_step_too()
+    public void A_NaN_gradient_under_a_finite_loss_throws_too()
     {
         var batch = Batch();
         using var main = new SqrtOfZeroOffset(Model(batchNorm: false));
