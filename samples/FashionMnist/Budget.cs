@@ -19,6 +19,7 @@ namespace Parsec.Samples.FashionMnist;
 /// <param name="SearchBatchSize">Minibatch size of the search.</param>
 /// <param name="RetrainBatchSize">Minibatch size of the retraining.</param>
 /// <param name="Augment">Retrain on randomly flipped and shifted images (worth it only when the retraining is long enough to overfit).</param>
+/// <param name="LabelSmoothing">The retraining loss's label smoothing (<see cref="Parsec.Search.ClassificationEvaluation"/>); 0 for plain cross-entropy.</param>
 /// <param name="ValidationFraction">The last part of the retraining images held out for the validation curve; no choice is made on it.</param>
 /// <param name="RetrainReplicas">
 /// Shards of every retraining batch, each on a replica of the model on its own core (<see cref="DataParallel"/>). It
@@ -38,6 +39,7 @@ public sealed record Budget(
     int SearchBatchSize,
     int RetrainBatchSize,
     bool Augment = false,
+    double LabelSmoothing = 0,
     double ValidationFraction = 0.1,
     int RetrainReplicas = 2)
 {
@@ -48,10 +50,13 @@ public sealed record Budget(
     /// shallow, pooling-heavy cell (91.97% at 4 epochs, below five random cells) to one of convolutions (92.46%, above
     /// their 92.31% mean). Such a cell costs up to 1.7 times as much to retrain, hence 3 epochs: at 4 this one took
     /// 13 minutes to retrain. The cost is in the images seen more than in the width (C = 20 saved under a tenth), and
-    /// retraining batches of 128 were no faster per image.
+    /// retraining batches of 128 were no faster per image. Label smoothing 0.1 costs nothing a step and lifted the three
+    /// seeds' winners from 92.10, 92.15 and 91.72% to 92.11, 92.29 and 91.98%; random flips alone lowered seed 3's
+    /// to 91.54% (three epochs are too few to gain from augmentation).
     /// </summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 400, SearchChannels: 8,
-        RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 64, RetrainBatchSize: 64);
+        RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 64, RetrainBatchSize: 64,
+        LabelSmoothing: 0.1);
 
     /// <summary>
     /// The longer run README documents, for higher accuracy: a longer search on more images, and the winner retrained
@@ -59,7 +64,7 @@ public sealed record Budget(
     /// the validation curve. At C = 24 the network did not fit even its augmented training images (93.7%), so the
     /// extra time goes to width; at 15 epochs C = 48 still did not (95.4%, validation rising to the last epoch), hence
     /// 20; with the usual tenth held out that scored 93.98% test, with 4,000 more training images 94.01%. Those runs
-    /// trained one model; it now trains on two replicas like the default, which was not re-measured at this size.
+    /// trained one model with a 24-channel stem; on two replicas with the 32-channel stem it scored 94.19%.
     /// </summary>
     public static Budget Long { get; } = new("long", SearchImages: 24_000, SearchSteps: 600, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 20, RetrainChannels: 48, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64,

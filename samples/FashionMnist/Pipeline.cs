@@ -138,7 +138,7 @@ public static class Pipeline
         var checkpoint = new RetrainCheckpoint(Path.Combine(options.Output, checkpointName), RunKey(model, options), options.Resume);
         RetrainOutcome training = null!;
         WithProgress($"{title} ({budget.RetrainEpochs} epochs)", 1000, report =>
-            training = Retrainer.Train(replicas, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment,
+            training = Retrainer.Train(replicas, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment, budget.LabelSmoothing,
                 options.Seed, device, checkpoint, fraction => report((int)(fraction * 1000)), cancellationToken));
         var (testInputs, testLabels) = test.ToTensors();
         var (_, accuracy) = Retrainer.Evaluate(network, new LabeledDataset(testInputs, testLabels), device);
@@ -153,12 +153,13 @@ public static class Pipeline
     }
 
     /// <summary>
-    /// What a retraining checkpoint must match to be continued: the model's source, every figure of the budget and the
-    /// seed. A new search winner, budget or seed makes a new key, so --resume never continues someone else's weights.
+    /// What a retraining checkpoint must match to be continued: the model's source, every figure of the budget, the
+    /// training recipe and the seed. A new search winner, budget, recipe or seed makes a new key, so --resume never
+    /// continues someone else's weights.
     /// </summary>
     private static string RunKey(ExportedModel model, SampleOptions options)
     {
-        byte[] identity = System.Text.Encoding.UTF8.GetBytes($"{model.Source}\n{options.Budget}\n{options.Seed}");
+        byte[] identity = System.Text.Encoding.UTF8.GetBytes($"{model.Source}\n{options.Budget}\n{Retrainer.Recipe}\n{options.Seed}");
         string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(identity))[..12].ToLowerInvariant();
         return $"{model.TypeName}, budget {options.Budget.Name}, seed {options.Seed}, fingerprint {hash}";
     }

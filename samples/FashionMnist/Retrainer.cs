@@ -32,18 +32,23 @@ public static class Retrainer
     private const double WeightDecay = 1e-4;
     private const int EvaluationBatch = 1000;
 
+    /// <summary>The recipe's fixed figures, part of a retraining checkpoint's key: a changed recipe retrains from scratch.</summary>
+    public static string Recipe { get; } =
+        FormattableString.Invariant($"AdamW one-cycle, peak learning rate {PeakLearningRate}, weight decay {WeightDecay}");
+
     /// <summary>
     /// Trains <paramref name="replicas"/>' main model for <paramref name="epochs"/> epochs, on flipped and shifted images
-    /// when <paramref name="augment"/> is set; <paramref name="onStep"/> gets the fraction done.
+    /// when <paramref name="augment"/> is set, against labels smoothed by <paramref name="labelSmoothing"/> (the
+    /// validation loss stays plain cross-entropy); <paramref name="onStep"/> gets the fraction done.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; the checkpoint, if any, holds the last finished step.</exception>
     /// <exception cref="System.IO.InvalidDataException">The checkpoint to resume from is corrupt or belongs to another run.</exception>
     public static RetrainOutcome Train(DataParallel replicas, LabeledDataset training, LabeledDataset validation,
-        int epochs, int batchSize, bool augment, long seed, Device device, RetrainCheckpoint? checkpoint,
+        int epochs, int batchSize, bool augment, double labelSmoothing, long seed, Device device, RetrainCheckpoint? checkpoint,
         Action<double>? onStep, CancellationToken cancellationToken)
     {
         manual_seed(seed);
-        var evaluation = new ClassificationEvaluation();
+        var evaluation = new ClassificationEvaluation(labelSmoothing);
         var batches = new ShuffledBatches(training, batchSize, seed);
         int stepsPerEpoch = training.Count / batchSize, totalSteps = epochs * stepsPerEpoch;
         using var optimizer = optim.AdamW(replicas.Main.parameters(), PeakLearningRate, weight_decay: WeightDecay);

@@ -33,13 +33,13 @@ public sealed class RetrainerTests
         using var stop = new CancellationTokenSource();
         using (var stopped = Model())
         using (var stoppedReplicas = Replicated(stopped))
-            Assert.ThrowsAny<OperationCanceledException>(() => Retrainer.Train(stoppedReplicas, training, validation, Epochs, BatchSize, augment: true,
+            Assert.ThrowsAny<OperationCanceledException>(() => Retrainer.Train(stoppedReplicas, training, validation, Epochs, BatchSize, augment: true, labelSmoothing: 0.1,
                 seed: 5, CPU, checkpoint, fraction => { if (fraction >= (StepsPerEpoch + 3.0) / (Epochs * StepsPerEpoch)) stop.Cancel(); }, stop.Token));
 
         using var resumedModel = Model(seed: 99);
         using var resumedReplicas = Replicated(resumedModel);
         double firstFraction = -1;
-        var resumed = Retrainer.Train(resumedReplicas, training, validation, Epochs, BatchSize, augment: true, seed: 5, CPU,
+        var resumed = Retrainer.Train(resumedReplicas, training, validation, Epochs, BatchSize, augment: true, labelSmoothing: 0.1, seed: 5, CPU,
             checkpoint with { Resume = true }, fraction => { if (firstFraction < 0) firstFraction = fraction; }, CancellationToken.None);
 
         Assert.True(resumed.Resumed);
@@ -62,7 +62,7 @@ public sealed class RetrainerTests
         using var again = Model(seed: 99);
         using var againReplicas = Replicated(again);
         int steps = 0;
-        var resumed = Retrainer.Train(againReplicas, training, validation, Epochs, BatchSize, augment: false, seed: 5, CPU,
+        var resumed = Retrainer.Train(againReplicas, training, validation, Epochs, BatchSize, augment: false, labelSmoothing: 0, seed: 5, CPU,
             checkpoint with { Resume = true }, _ => steps++, CancellationToken.None);
 
         Assert.Equal(1, steps); // the one report of where the restored run stands, no training step
@@ -111,7 +111,7 @@ public sealed class RetrainerTests
     }
 
     private static RetrainOutcome Train(DataParallel model, LabeledDataset training, LabeledDataset validation, RetrainCheckpoint checkpoint) =>
-        Retrainer.Train(model, training, validation, Epochs, BatchSize, augment: true, seed: 5, CPU, checkpoint, onStep: null, CancellationToken.None);
+        Retrainer.Train(model, training, validation, Epochs, BatchSize, augment: true, labelSmoothing: 0.1, seed: 5, CPU, checkpoint, onStep: null, CancellationToken.None);
 
     /// <summary>Everything an epoch record holds but its wall time.</summary>
     private static (int, double, double, double, double)[] Curves(RetrainOutcome outcome) =>
