@@ -44,13 +44,13 @@ public sealed record Budget(
     int RetrainReplicas = 2)
 {
     /// <summary>
-    /// 10.5 minutes on the 2-core machine of 2026-12-01, more in a slow hour (README): a 400-step search at batch 64, then
+    /// 10 minutes on the 2-core machine of 2026-12-01, more in a slow hour (README): a 400-step search at batch 64, then
     /// the winner retrained at C = 24 for 3 epochs on two replicas (<see cref="Parsec.Training.DataParallel"/>). Twice the steps
     /// on the same images let the shared weights and π learn more than 200 steps of 128 did: the winner moved from a
     /// shallow, pooling-heavy cell (91.97% at 4 epochs, below five random cells) to one of convolutions (92.46%, above
     /// their 92.31% mean). Such a cell costs up to 1.7 times as much to retrain, hence 3 epochs: at 4 this one took
     /// 13 minutes to retrain. The cost is in the images seen more than in the width (C = 20 saved under a tenth), and
-    /// retraining batches of 128 were no faster per image. Label smoothing 0.1 costs nothing a step and lifted the three
+    /// retraining batches of 128 were no faster per image. Label smoothing 0.1 cost no measurable time (retraining 465 s against 466-495 s) and lifted the three
     /// seeds' winners from 92.10, 92.15 and 91.72% to 92.11, 92.29 and 91.98%; random flips alone lowered seed 3's
     /// to 91.54% (three epochs are too few to gain from augmentation).
     /// </summary>

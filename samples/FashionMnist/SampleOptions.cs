@@ -13,7 +13,7 @@ public sealed record SampleOptions
 
         usage: samples/FashionMnist/run.sh [options]
 
-          --budget NAME        default (10.5-12 min on 2 cores), long (2-2.5 h), or smoke (seconds) [default]
+          --budget NAME        default (10-12 min on 2 cores), long (2-2.5 h), or smoke (seconds) [default]
           --seed N             seed of the search, the retraining and the random baselines      [1]
           --samples K          architectures PARSEC samples per step                             [4]
           --device cpu|cuda    where to train; cuda falls back to cpu when unavailable           [cpu]

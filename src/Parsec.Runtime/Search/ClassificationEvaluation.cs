@@ -13,8 +13,7 @@ public sealed class ClassificationEvaluation : IEvaluation
 
     /// <summary>
     /// Cross-entropy against labels smoothed by <paramref name="labelSmoothing"/>: the target gives that share of its
-    /// mass evenly to every class. It discourages over-confident logits, which helps a short training generalise.
-    /// The correct count is unaffected.
+    /// mass evenly to every class, which discourages over-confident logits. The correct count is unaffected.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="labelSmoothing"/> is outside [0, 1).</exception>
     public ClassificationEvaluation(double labelSmoothing)
