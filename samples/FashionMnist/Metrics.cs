@@ -34,9 +34,11 @@ public static class Metrics
                 ["validation_accuracy"] = epoch.ValidationAccuracy,
             }).ToArray()),
         };
-        if (summary.RandomAccuracies is { Count: > 0 } random)
+        if (summary.RandomBaselines is { Count: > 0 } baselines)
         {
+            var random = summary.RandomAccuracies!;
             json["random_accuracies"] = new JsonArray(random.Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
+            json["random_architectures"] = new JsonArray(baselines.Select(b => (JsonNode)JsonValue.Create(b.Architecture)).ToArray());
             json["random_mean"] = random.Average();
             json["random_best"] = random.Max();
         }

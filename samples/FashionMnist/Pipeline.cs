@@ -60,16 +60,16 @@ public static class Pipeline
         double retrainSeconds = retrainClock.Elapsed.TotalSeconds + retrained.Training.EarlierSeconds;
         bool resumed = search.Result.Resumed || retrained.Training.Resumed;
 
-        List<double>? randomAccuracies = null;
+        List<RandomBaseline>? randomBaselines = null;
         if (options.CompareRandom > 0)
         {
-            randomAccuracies = new List<double>();
+            randomBaselines = new List<RandomBaseline>();
             var baselines = WinnerExport.RandomArchitectures(search, options, options.CompareRandom);
             for (int i = 0; i < baselines.Count; i++)
             {
-                var baseline = RetrainAndTest(baselines[i], $"Random architecture {i + 1}/{baselines.Count}", $"retrain-random-{i + 1}.checkpoint",
+                var baseline = RetrainAndTest(baselines[i].Model, $"Random architecture {i + 1}/{baselines.Count}", $"retrain-random-{i + 1}.checkpoint",
                     weightsPath: null, options, retrainSet, test, device, cancellationToken);
-                randomAccuracies.Add(baseline.Accuracy);
+                randomBaselines.Add(new RandomBaseline(baselines[i].Architecture, baseline.Accuracy));
                 resumed |= baseline.Training.Resumed;
             }
         }
@@ -86,7 +86,7 @@ public static class Pipeline
             RetrainSeconds = retrainSeconds,
             TotalSeconds = clock.Elapsed.TotalSeconds,
             Epochs = retrained.Training.Epochs,
-            RandomAccuracies = randomAccuracies,
+            RandomBaselines = randomBaselines,
             Resumed = resumed,
             RetrainedWeights = Path.GetRelativePath(options.Output, retrainedWeights),
             ShippedConstructor = $"new {winner.TypeName}(layout: \"{budget.Layout}\", channels: {budget.RetrainChannels}, classes: 10, stemStride: {budget.StemStride})",

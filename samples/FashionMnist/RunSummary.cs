@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Parsec.Samples.FashionMnist;
 
@@ -18,7 +19,10 @@ public sealed record RunSummary
     /// <summary>Wall time of this session, from the data loaded to the report.</summary>
     public required double TotalSeconds { get; init; }
     public required IReadOnlyList<EpochRecord> Epochs { get; init; }
-    public IReadOnlyList<double>? RandomAccuracies { get; init; }
+    /// <summary>The uniformly random architectures retrained the same way (<c>--compare-random</c>), if any.</summary>
+    public IReadOnlyList<RandomBaseline>? RandomBaselines { get; init; }
+    /// <summary>The random architectures' test accuracies, in the order they were drawn.</summary>
+    public IReadOnlyList<double>? RandomAccuracies => RandomBaselines?.Select(baseline => baseline.TestAccuracy).ToArray();
     /// <summary>Part of the run continued from checkpoints of an earlier session (whose time <see cref="TotalSeconds"/> leaves out).</summary>
     public required bool Resumed { get; init; }
     /// <summary>The retrained winner's weights, relative to the output folder.</summary>
@@ -26,3 +30,6 @@ public sealed record RunSummary
     /// <summary>The C# expression that builds the exported class at the retrained size, to load those weights into.</summary>
     public required string ShippedConstructor { get; init; }
 }
+
+/// <summary>A uniformly random architecture of the searched space and its retrained test accuracy.</summary>
+public sealed record RandomBaseline(string Architecture, double TestAccuracy);

@@ -20,8 +20,11 @@ public static class WinnerExport
         return new ExportedModel(result.SourcePath, result.Source.Text, $"{result.Source.Namespace}.{result.Source.ClassName}");
     }
 
-    /// <summary><paramref name="count"/> architectures drawn uniformly from the searched space, rendered without writing files.</summary>
-    public static IReadOnlyList<ExportedModel> RandomArchitectures(SearchOutcome search, SampleOptions options, int count)
+    /// <summary>
+    /// <paramref name="count"/> architectures drawn uniformly from the searched space (the same ones for the same seed),
+    /// each described and rendered without writing files.
+    /// </summary>
+    public static IReadOnlyList<(string Architecture, ExportedModel Model)> RandomArchitectures(SearchOutcome search, SampleOptions options, int count)
     {
         var space = search.Result.Space;
         var uniform = new ArchitectureDistribution(space);
@@ -29,8 +32,9 @@ public static class WinnerExport
         var exporter = new ModelExporter(new ExportOptions { WriteWeights = false });
         return Enumerable.Range(0, count).Select(_ =>
         {
-            var source = exporter.Render(space.Model, uniform.Sample(random));
-            return new ExportedModel(source.FileName, source.Text, $"{source.Namespace}.{source.ClassName}");
+            var architecture = uniform.Sample(random);
+            var source = exporter.Render(space.Model, architecture);
+            return (architecture.ToString(space), new ExportedModel(source.FileName, source.Text, $"{source.Namespace}.{source.ClassName}"));
         }).ToList();
     }
 }

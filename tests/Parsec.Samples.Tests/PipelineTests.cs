@@ -33,6 +33,9 @@ public sealed class PipelineTests
         Assert.True(summary.Parameters > 0);
         Assert.Equal(2, summary.RandomAccuracies!.Count);
         Assert.Equal(summary.RandomAccuracies.Max(), metrics["random_best"]!.GetValue<double>());
+        string[] randomArchitectures = metrics["random_architectures"]!.AsArray().Select(a => a!.GetValue<string>()).ToArray();
+        Assert.Equal(summary.RandomBaselines!.Select(baseline => baseline.Architecture), randomArchitectures);
+        Assert.All(randomArchitectures, architecture => Assert.Contains("NormalCell{Node0Inputs=", architecture));
 
         string exported = File.ReadAllText(Path.Combine(output, "exported", "DartsNetwork.cs"));
         Assert.DoesNotContain("using Parsec", exported);
@@ -72,7 +75,7 @@ public sealed class PipelineTests
         Assert.True(resumed.Resumed);
         Assert.Equal(first.Architecture, resumed.Architecture);
         Assert.Equal(first.TestAccuracy, resumed.TestAccuracy);
-        Assert.Equal(first.RandomAccuracies, resumed.RandomAccuracies);
+        Assert.Equal(first.RandomBaselines, resumed.RandomBaselines);
         Assert.Equal(first.Epochs.Select(e => e.ValidationLoss), resumed.Epochs.Select(e => e.ValidationLoss));
         // The retraining time carries over the first session's.
         Assert.InRange(resumed.RetrainSeconds, first.Epochs[^1].Seconds, first.RetrainSeconds + 30);
