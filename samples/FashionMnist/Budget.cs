@@ -50,9 +50,9 @@ public sealed record Budget(
     /// shallow, pooling-heavy cell (91.97% at 4 epochs, below five random cells) to one of convolutions (92.46%, above
     /// their 92.31% mean). Such a cell costs up to 1.7 times as much to retrain, hence 3 epochs: at 4 this one took
     /// 13 minutes to retrain. The cost is in the images seen more than in the width (C = 20 saved under a tenth), and
-    /// retraining batches of 128 were no faster per image. Label smoothing 0.1 cost no measurable time (retraining 465 s against 466-495 s) and lifted the three
-    /// seeds' winners from 92.10, 92.15 and 91.72% to 92.11, 92.29 and 91.98%; random flips alone lowered seed 3's
-    /// to 91.54% (three epochs are too few to gain from augmentation).
+    /// retraining batches of 128 were no faster per image. Label smoothing 0.1 cost no measurable time (retraining 465 s
+    /// against 466-495 s) and lifted the three seeds' winners from 92.10, 92.15 and 91.72% to 92.11, 92.29 and 91.98%;
+    /// random flips alone lowered seed 3's to 91.54% (three epochs are too few to gain from augmentation).
     /// </summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 400, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 64, RetrainBatchSize: 64,

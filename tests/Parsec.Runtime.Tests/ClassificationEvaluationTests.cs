@@ -14,6 +14,8 @@ public sealed class ClassificationEvaluationTests
     private static readonly float[][] Logits = { new[] { 2f, 0.5f, -1f }, new[] { 0f, 1f, 3f } };
     private static readonly long[] Labels = { 0, 1 };
 
+    private static Batch LogitsBatch() => new(tensor(Logits.SelectMany(row => row).ToArray(), 2, 3), tensor(Labels));
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.1)]
@@ -21,7 +23,7 @@ public sealed class ClassificationEvaluationTests
     public void The_summed_loss_is_the_smoothed_cross_entropy_computed_by_hand(double smoothing)
     {
         using var identity = nn.Identity();
-        var batch = new Batch(tensor(Logits.SelectMany(row => row).ToArray(), 2, 3), tensor(Labels));
+        var batch = LogitsBatch();
 
         var result = new ClassificationEvaluation(smoothing).Evaluate(identity, batch);
 
@@ -40,7 +42,7 @@ public sealed class ClassificationEvaluationTests
     public void No_smoothing_is_the_parameterless_evaluations_loss()
     {
         using var identity = nn.Identity();
-        var batch = new Batch(tensor(Logits.SelectMany(row => row).ToArray(), 2, 3), tensor(Labels));
+        var batch = LogitsBatch();
 
         float plain = new ClassificationEvaluation().Evaluate(identity, batch).SummedLoss.item<float>();
 
