@@ -26,7 +26,7 @@ if (options.Help)
 }
 
 if (options.Threads > 0) set_num_threads(options.Threads);
-// Before any tensor: glibc then keeps torch's freed buffers instead of faulting them back in every step (README).
+// Before any tensor: glibc then keeps torch's freed buffers instead of faulting them back in every step (docs/fashion-mnist-history.md).
 NativeAllocator.KeepFreedMemory();
 
 using var cancellation = new CancellationTokenSource();
