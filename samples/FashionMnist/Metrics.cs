@@ -41,6 +41,10 @@ public static class Metrics
             json["random_architectures"] = new JsonArray(baselines.Select(b => (JsonNode)JsonValue.Create(b.Architecture)).ToArray());
             json["random_mean"] = random.Average();
             json["random_best"] = random.Max();
+            json["supernet_loss"] = summary.WinnerSupernetLoss;
+            json["random_supernet_losses"] = new JsonArray(baselines.Select(b => (JsonNode)JsonValue.Create(b.SupernetLoss)).ToArray());
+            // JSON has no NaN: an undefined correlation (tied figures) is null.
+            json["rank_agreement"] = summary.RankAgreement is double tau && !double.IsNaN(tau) ? tau : null;
         }
         string text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
         AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));

@@ -61,15 +61,21 @@ public static class Pipeline
         bool resumed = search.Result.Resumed || retrained.Training.Resumed;
 
         List<RandomBaseline>? randomBaselines = null;
+        double? winnerSupernetLoss = null;
         if (options.CompareRandom > 0)
         {
             randomBaselines = new List<RandomBaseline>();
             var baselines = WinnerExport.RandomArchitectures(search, options, options.CompareRandom);
+            // Scored on the retraining's validation images, which the search never saw in the default and long budgets.
+            double SupernetLoss(ModelArchitecture cell) => SupernetRanking.Loss(
+                search.Result.Space, cell, retrainSet.Validation, budget.SearchBatchSize, search.Settings.Evaluation, device);
+            winnerSupernetLoss = SupernetLoss(search.Result.Best);
+            var supernetLosses = baselines.Select(baseline => SupernetLoss(baseline.Architecture)).ToList();
             for (int i = 0; i < baselines.Count; i++)
             {
                 var baseline = RetrainAndTest(baselines[i].Model, $"Random architecture {i + 1}/{baselines.Count}", $"retrain-random-{i + 1}.checkpoint",
                     weightsPath: null, options, retrainSet, test, device, cancellationToken);
-                randomBaselines.Add(new RandomBaseline(baselines[i].Architecture, baseline.Accuracy));
+                randomBaselines.Add(new RandomBaseline(baselines[i].Description, baseline.Accuracy, supernetLosses[i]));
                 resumed |= baseline.Training.Resumed;
             }
         }
@@ -87,6 +93,7 @@ public static class Pipeline
             TotalSeconds = clock.Elapsed.TotalSeconds,
             Epochs = retrained.Training.Epochs,
             RandomBaselines = randomBaselines,
+            WinnerSupernetLoss = winnerSupernetLoss,
             Resumed = resumed,
             RetrainedWeights = Path.GetRelativePath(options.Output, retrainedWeights),
             ShippedConstructor = $"new {winner.TypeName}(layout: \"{budget.Layout}\", channels: {budget.RetrainChannels}, classes: 10, stemStride: {budget.StemStride})",
@@ -111,6 +118,7 @@ public static class Pipeline
         {
             table.AddRow($"random x{random.Count}: mean", $"{100 * random.Average():F2}%");
             table.AddRow($"random x{random.Count}: best", $"{100 * random.Max():F2}%");
+            table.AddRow("search's ranking vs retraining (Kendall τ)", $"{summary.RankAgreement:+0.00;-0.00;0.00}");
         }
         table.AddRow("artifacts", Markup.Escape(Path.GetFullPath(options.Output)));
         return table;

@@ -23,6 +23,18 @@ public sealed record RunSummary
     public IReadOnlyList<RandomBaseline>? RandomBaselines { get; init; }
     /// <summary>The random architectures' test accuracies, in the order they were drawn.</summary>
     public IReadOnlyList<double>? RandomAccuracies => RandomBaselines?.Select(baseline => baseline.TestAccuracy).ToArray();
+    /// <summary>The winner's mean loss on the retraining's validation images with the search's shared weights (with <c>--compare-random</c>).</summary>
+    public double? WinnerSupernetLoss { get; init; }
+    /// <summary>
+    /// Kendall's τ between how the search's shared weights rank the winner and the random cells (lower loss first) and
+    /// how they retrained (higher test accuracy first); null without random cells, NaN when undefined (see
+    /// <see cref="SupernetRanking.KendallTau"/>).
+    /// </summary>
+    public double? RankAgreement => RandomBaselines is { Count: > 0 } baselines && WinnerSupernetLoss is double winnerLoss
+        ? SupernetRanking.KendallTau(
+            baselines.Select(baseline => -baseline.SupernetLoss).Prepend(-winnerLoss).ToArray(),
+            baselines.Select(baseline => baseline.TestAccuracy).Prepend(TestAccuracy).ToArray())
+        : null;
     /// <summary>Part of the run continued from checkpoints of an earlier session (whose time <see cref="TotalSeconds"/> leaves out).</summary>
     public required bool Resumed { get; init; }
     /// <summary>The retrained winner's weights, relative to the output folder.</summary>
@@ -31,5 +43,8 @@ public sealed record RunSummary
     public required string ShippedConstructor { get; init; }
 }
 
-/// <summary>A uniformly random architecture of the searched space and its retrained test accuracy.</summary>
-public sealed record RandomBaseline(string Architecture, double TestAccuracy);
+/// <summary>
+/// A uniformly random architecture of the searched space, its retrained test accuracy, and its mean loss on the
+/// retraining's validation images with the search's shared weights (<see cref="SupernetRanking.Loss"/>).
+/// </summary>
+public sealed record RandomBaseline(string Architecture, double TestAccuracy, double SupernetLoss);

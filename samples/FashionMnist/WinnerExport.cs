@@ -24,7 +24,7 @@ public static class WinnerExport
     /// <paramref name="count"/> architectures drawn uniformly from the searched space (the same ones for the same seed),
     /// each described and rendered without writing files.
     /// </summary>
-    public static IReadOnlyList<(string Architecture, ExportedModel Model)> RandomArchitectures(SearchOutcome search, SampleOptions options, int count)
+    public static IReadOnlyList<(ModelArchitecture Architecture, string Description, ExportedModel Model)> RandomArchitectures(SearchOutcome search, SampleOptions options, int count)
     {
         var space = search.Result.Space;
         var uniform = new ArchitectureDistribution(space);
@@ -34,7 +34,7 @@ public static class WinnerExport
         {
             var architecture = uniform.Sample(random);
             var source = exporter.Render(space.Model, architecture);
-            return (architecture.ToString(space), new ExportedModel(source.FileName, source.Text, $"{source.Namespace}.{source.ClassName}"));
+            return (architecture, architecture.ToString(space), new ExportedModel(source.FileName, source.Text, $"{source.Namespace}.{source.ClassName}"));
         }).ToList();
     }
 }

@@ -36,6 +36,15 @@ public sealed class PipelineTests
         string[] randomArchitectures = metrics["random_architectures"]!.AsArray().Select(a => a!.GetValue<string>()).ToArray();
         Assert.Equal(summary.RandomBaselines!.Select(baseline => baseline.Architecture), randomArchitectures);
         Assert.All(randomArchitectures, architecture => Assert.Contains("NormalCell{Node0Inputs=", architecture));
+        // The search's ranking of the winner and the random cells, against their retrained accuracies.
+        double[] supernetLosses = metrics["random_supernet_losses"]!.AsArray().Select(l => l!.GetValue<double>()).ToArray();
+        Assert.Equal(summary.RandomBaselines!.Select(baseline => baseline.SupernetLoss), supernetLosses);
+        Assert.Equal(summary.WinnerSupernetLoss, metrics["supernet_loss"]!.GetValue<double>());
+        Assert.All(supernetLosses.Append(summary.WinnerSupernetLoss!.Value), loss => Assert.InRange(loss, 0.01, 20));
+        double tau = SupernetRanking.KendallTau(
+            supernetLosses.Prepend(summary.WinnerSupernetLoss.Value).Select(loss => -loss).ToArray(),
+            summary.RandomAccuracies.Prepend(summary.TestAccuracy).ToArray());
+        Assert.Equal(double.IsNaN(tau) ? null : tau, metrics["rank_agreement"]?.GetValue<double>());
 
         string exported = File.ReadAllText(Path.Combine(output, "exported", "DartsNetwork.cs"));
         Assert.DoesNotContain("using Parsec", exported);
@@ -76,6 +85,7 @@ public sealed class PipelineTests
         Assert.Equal(first.Architecture, resumed.Architecture);
         Assert.Equal(first.TestAccuracy, resumed.TestAccuracy);
         Assert.Equal(first.RandomBaselines, resumed.RandomBaselines);
+        Assert.Equal(first.WinnerSupernetLoss, resumed.WinnerSupernetLoss);
         Assert.Equal(first.Epochs.Select(e => e.ValidationLoss), resumed.Epochs.Select(e => e.ValidationLoss));
         // The retraining time carries over the first session's.
         Assert.InRange(resumed.RetrainSeconds, first.Epochs[^1].Seconds, first.RetrainSeconds + 30);
