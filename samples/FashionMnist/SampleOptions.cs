@@ -21,6 +21,7 @@ public sealed record SampleOptions
           --data DIR           folder with the four Fashion-MNIST *-ubyte.gz files               [/usr/share/datasets/fashion-mnist]
           --resume             continue from the checkpoints in DIR (search and retrainings)
           --compare-random N   also retrain N uniformly random architectures and compare         [0]
+                               (and how well the search's shared weights ranked them: Kendall τ)
           --threads N          CPU threads torch uses; 0 keeps torch's default (every core)      [0]
           --help               this text
 
