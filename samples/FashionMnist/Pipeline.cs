@@ -118,7 +118,7 @@ public static class Pipeline
         {
             table.AddRow($"random x{random.Count}: mean", $"{100 * random.Average():F2}%");
             table.AddRow($"random x{random.Count}: best", $"{100 * random.Max():F2}%");
-            table.AddRow("search's ranking vs retraining (Kendall τ)", $"{summary.RankAgreement:+0.00;-0.00;0.00}");
+            table.AddRow("search's ranking vs retraining (Kendall τ)", SupernetRanking.Format(summary.RankAgreement));
         }
         table.AddRow("artifacts", Markup.Escape(Path.GetFullPath(options.Output)));
         return table;

@@ -30,7 +30,7 @@ public static class Report
         {
             text.AppendLine($"| {random.Count} random architectures, mean | {Percent(random.Average())} |");
             text.AppendLine($"| {random.Count} random architectures, best | {Percent(random.Max())} |");
-            text.AppendLine($"| Kendall τ: the search's ranking of these cells (loss on its shared weights) against their retrained accuracy | {summary.RankAgreement?.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} |");
+            text.AppendLine($"| Kendall τ: the search's ranking of these cells (loss on its shared weights) against their retrained accuracy | {SupernetRanking.Format(summary.RankAgreement)} |");
         }
         text.AppendLine();
         text.AppendLine("## The winner");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Parsec.Search;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,6 +35,9 @@ public static class SupernetRanking
         }
         return summedLoss / images.Count;
     }
+
+    /// <summary>τ as the summary table and the report show it: signed, two decimals, "NaN" when undefined, empty when absent.</summary>
+    public static string Format(double? tau) => tau?.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>
     /// Kendall's τ-b between two paired lists: +1 when they order every pair alike, −1 when oppositely; ties count
