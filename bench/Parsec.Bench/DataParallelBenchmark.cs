@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Parsec.Bench.Workload;
-using Parsec.Search;
+using Parsec.Data;
 using Parsec.Training;
 using static TorchSharp.torch;
 

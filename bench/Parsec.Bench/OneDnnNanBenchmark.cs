@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Parsec.Bench.Workload;
+using Parsec.Data;
 using Parsec.Training;
 using static TorchSharp.torch;
 

@@ -19,7 +19,7 @@ namespace Parsec.Samples.FashionMnist;
 /// <param name="SearchBatchSize">Minibatch size of the search.</param>
 /// <param name="RetrainBatchSize">Minibatch size of the retraining.</param>
 /// <param name="Augment">Retrain on randomly flipped and shifted images (worth it only when the retraining is long enough to overfit).</param>
-/// <param name="LabelSmoothing">The retraining loss's label smoothing (<see cref="Parsec.Search.ClassificationEvaluation"/>); 0 for plain cross-entropy.</param>
+/// <param name="LabelSmoothing">The retraining loss's label smoothing (<see cref="Parsec.Data.ClassificationEvaluation"/>); 0 for plain cross-entropy.</param>
 /// <param name="ValidationFraction">The last part of the retraining images held out for the validation curve; no choice is made on it.</param>
 /// <param name="RetrainReplicas">
 /// Shards of every retraining batch, each on a replica of the model on its own core (<see cref="DataParallel"/>). It

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Parsec.Search;
+using Parsec.SearchSpace;
 
 namespace Parsec.Samples.FashionMnist;
 

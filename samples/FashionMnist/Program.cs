@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Parsec.Samples.FashionMnist;
-using Parsec.Search;
 using Parsec.Training;
 using Spectre.Console;
 using static TorchSharp.torch;

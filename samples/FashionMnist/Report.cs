@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Parsec.Persistence;
 using Parsec.Search;
 
 namespace Parsec.Samples.FashionMnist;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
-using Parsec.Search;
+using Parsec.Data;
+using Parsec.Persistence;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using Parsec.Data;
 using Parsec.Search;
 using Parsec.Training;
 using TorchSharp;

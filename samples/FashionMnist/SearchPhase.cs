@@ -1,8 +1,10 @@
 using System;
 using System.IO;
 using System.Threading;
+using Parsec.Data;
 using Parsec.Samples.Darts;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using TorchSharp;
 using static TorchSharp.torch;
 

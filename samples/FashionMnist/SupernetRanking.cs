@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Parsec.Search;
+using Parsec.Data;
+using Parsec.SearchSpace;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Parsec.Data;
 using Parsec.Export;
 using Parsec.Search;
+using Parsec.SearchSpace;
 
 namespace Parsec.Samples.FashionMnist;
 

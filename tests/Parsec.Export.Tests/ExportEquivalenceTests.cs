@@ -4,7 +4,6 @@ using System.Linq;
 using Parsec.Export.Tests.Infrastructure;
 using Parsec.Export.Tests.TestCells;
 using Parsec.Samples.Darts;
-using Parsec.Search;
 using Parsec.SearchSpace;
 using TorchSharp;
 using Xunit;

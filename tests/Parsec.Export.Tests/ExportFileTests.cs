@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using Parsec.Export.Tests.Infrastructure;
+using Parsec.SearchSpace;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
@@ -67,7 +68,7 @@ public sealed class ExportFileTests
     public void Unchosen_candidates_are_left_out_of_the_candidate_set()
     {
         var supernet = ChainModels.Create();
-        var architecture = Architectures.Parse(Search.ModelSearchSpace.Of(supernet), """
+        var architecture = Architectures.Parse(SearchSpace.ModelSearchSpace.Of(supernet), """
             {"Parsec.Export.Tests.TestCells.ChainCell": {"Act": "Relu", "Skip": "input", "Depth": "1", "Scale": "0.5", "Label": "\"wide\""},
              "Parsec.Export.Tests.TestCells.PairCell": {"FirstInputs": ["a", "b"], "FirstOp[0]": "Relu", "FirstOp[1]": "Relu",
                                                         "SecondInputs": ["a", "b"], "SecondOp[0]": "Relu", "SecondOp[1]": "Relu"}}

@@ -5,6 +5,7 @@ using Parsec.Export.Tests.Infrastructure;
 using Parsec.Export.Tests.TestCells;
 using Parsec.Samples.Darts;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using Xunit;
 
 namespace Parsec.Export.Tests;

@@ -1,6 +1,6 @@
 using System.IO;
 using Parsec.Export.Tests.Infrastructure;
-using Parsec.Search;
+using Parsec.SearchSpace;
 using Xunit;
 
 namespace Parsec.Export.Tests;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Parsec.Export.Tests.Infrastructure;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using Xunit;
 using static TorchSharp.torch;
 

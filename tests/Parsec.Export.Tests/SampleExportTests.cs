@@ -2,7 +2,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using Parsec.Export.Tests.Infrastructure;
 using Parsec.Samples.Darts;
-using Parsec.Search;
+using Parsec.SearchSpace;
 using Xunit;
 
 namespace Parsec.Export.Tests;

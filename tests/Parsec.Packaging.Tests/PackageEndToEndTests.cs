@@ -9,9 +9,9 @@ using Xunit;
 namespace Parsec.Packaging.Tests;
 
 /// <summary>
-/// Packs Parsec.Attributes and Parsec.Runtime into a local feed, then builds, runs and publishes a fresh console
-/// project that references only the Parsec.Runtime package: the generator must arrive through Parsec.Attributes and
-/// TorchSharp must load, through the buildTransitive fix, on this machine.
+/// Packs Parsec.Attributes, Parsec.TorchSharpLoadFix and Parsec.Runtime into a local feed, then builds, runs and
+/// publishes a fresh console project that references only the Parsec.Runtime package: the generator must arrive
+/// through Parsec.Attributes and TorchSharp must load, through the fix package's buildTransitive targets, on this machine.
 /// </summary>
 public sealed class PackageEndToEndTests
 {
@@ -34,7 +34,7 @@ public sealed class PackageEndToEndTests
         // A version no earlier run can have left in any cache.
         string version = $"0.1.0-e2e-{Guid.NewGuid():N}";
 
-        foreach (string project in new[] { "src/Parsec.Attributes/Parsec.Attributes.csproj", "src/Parsec.Runtime/Parsec.Runtime.csproj" })
+        foreach (string project in new[] { "src/Parsec.Attributes/Parsec.Attributes.csproj", "src/Parsec.TorchSharpLoadFix/Parsec.TorchSharpLoadFix.csproj", "src/Parsec.Runtime/Parsec.Runtime.csproj" })
         {
             // --artifacts-path keeps this build's bin and obj out of the working tree other builds use.
             Dotnet(RepositoryRoot, CleanEnvironment(), "pack", project, "-c", "Release", "-o", feed, "--artifacts-path", work.File("artifacts"), $"-p:Version={version}");

@@ -1,6 +1,8 @@
 using System;
+using Parsec.Data;
 using Parsec.Runtime.Tests.TestCells;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using Parsec.Data;
 using Parsec.Runtime.Tests.TestCells;
 using Parsec.Search;
 using Parsec.SearchSpace;

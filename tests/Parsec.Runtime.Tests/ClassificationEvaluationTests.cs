@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using Parsec.Search;
+using Parsec.Data;
 using Xunit;
 using static TorchSharp.torch;
 

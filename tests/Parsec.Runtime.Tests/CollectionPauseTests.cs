@@ -1,6 +1,6 @@
 using System;
 using System.Runtime;
-using Parsec.Training;
+using Parsec.Search;
 using Xunit;
 
 namespace Parsec.Runtime.Tests;

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Parsec.Data;
 using Parsec.Runtime.Tests.TestCells;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using Xunit;
 
 namespace Parsec.Runtime.Tests;

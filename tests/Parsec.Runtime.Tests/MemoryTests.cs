@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Parsec.Data;
 using Parsec.Runtime.Tests.TestCells;
 using Parsec.Search;
 using Parsec.SearchSpace;

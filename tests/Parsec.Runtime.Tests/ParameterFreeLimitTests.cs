@@ -4,6 +4,7 @@ using System.Linq;
 using Parsec.Runtime.Tests.TestCells;
 using Parsec.Search;
 using Parsec.SearchSpace;
+using Parsec.Supernet;
 using Xunit;
 
 namespace Parsec.Runtime.Tests;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Parsec.Runtime.Tests.TestCells;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using Parsec.Search;
+using Parsec.Data;
 using static TorchSharp.torch;
 
 namespace Parsec.Runtime.Tests;

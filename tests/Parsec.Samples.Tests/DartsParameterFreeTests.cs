@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using Parsec.Data;
 using Parsec.Search;
 using Parsec.SearchSpace;
+using Parsec.Supernet;
 using Xunit;
 
 namespace Parsec.Samples.Tests;

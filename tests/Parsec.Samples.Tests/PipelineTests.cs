@@ -3,9 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
+using Parsec.Data;
 using Parsec.Samples.FashionMnist;
-using Parsec.Search;
-using Parsec.SearchSpace;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,7 +1,9 @@
 using System;
+using Parsec.Data;
 using Parsec.Samples.Darts;
 using Parsec.Samples.FashionMnist;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

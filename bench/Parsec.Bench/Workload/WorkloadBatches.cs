@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
+using Parsec.Data;
 using Parsec.Samples.FashionMnist;
-using Parsec.Search;
 using static TorchSharp.torch;
 
 namespace Parsec.Bench.Workload;

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Parsec.Data;
 using Parsec.Search;
+using Parsec.SearchSpace;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

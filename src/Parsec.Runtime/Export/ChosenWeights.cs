@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Parsec.Search;
+using Parsec.Persistence;
 using static TorchSharp.torch;
 
 namespace Parsec.Export;

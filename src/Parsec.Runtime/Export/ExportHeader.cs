@@ -4,7 +4,6 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Parsec.Search;
 using Parsec.SearchSpace;
 
 namespace Parsec.Export;

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Parsec.Export;
 
-/// <summary>The outcome of <see cref="ModelExporter.Export(TorchSharp.torch.nn.Module{TorchSharp.torch.Tensor, TorchSharp.torch.Tensor}, Parsec.Search.ModelArchitecture, ExportProvenance?)"/>.</summary>
+/// <summary>The outcome of <see cref="ModelExporter.Export(TorchSharp.torch.nn.Module{TorchSharp.torch.Tensor, TorchSharp.torch.Tensor}, Parsec.SearchSpace.ModelArchitecture, ExportProvenance?)"/>.</summary>
 /// <param name="Status">What was written.</param>
 /// <param name="SourcePath">The exported source file's full path.</param>
 /// <param name="WeightsPath">The weights file's full path; null when no weights were written.</param>

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Parsec.Persistence;
 using Parsec.Search;
 using Parsec.SearchSpace;
+using Parsec.Supernet;
 using static TorchSharp.torch;
 
 namespace Parsec.Export;

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Parsec.Data;
 using Parsec.SearchSpace;
+using Parsec.Supernet;
 using TorchSharp.Modules;
 
 namespace Parsec.Search;

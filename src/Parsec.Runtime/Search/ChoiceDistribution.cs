@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Parsec.Data;
 using Parsec.SearchSpace;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parsec.SearchSpace;
 
 namespace Parsec.Search;
 

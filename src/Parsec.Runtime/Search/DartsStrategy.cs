@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using Parsec.Data;
+using Parsec.SearchSpace;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Parsec.Persistence;
+using Parsec.SearchSpace;
 
 namespace Parsec.Search;
 

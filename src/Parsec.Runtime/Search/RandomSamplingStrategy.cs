@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Parsec.SearchSpace;
 using TorchSharp;
 using static TorchSharp.torch;
 

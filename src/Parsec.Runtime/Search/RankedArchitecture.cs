@@ -1,3 +1,5 @@
+using Parsec.SearchSpace;
+
 namespace Parsec.Search;
 
 /// <summary>An architecture with the score a strategy ranks it by (higher is better).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Parsec.Data;
 using static TorchSharp.torch;
 
 namespace Parsec.Search;

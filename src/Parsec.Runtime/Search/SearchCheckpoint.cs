@@ -2,6 +2,8 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using Parsec.Data;
+using Parsec.Persistence;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using Parsec.Data;
 using static TorchSharp.torch;
 
 namespace Parsec.Search;

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using TorchSharp.Modules;
+using Parsec.Data;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Parsec.Search;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Parsec.SearchSpace;
 
 namespace Parsec.Search;
 

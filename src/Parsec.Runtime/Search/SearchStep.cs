@@ -1,3 +1,5 @@
+using Parsec.Data;
+
 namespace Parsec.Search;
 
 /// <summary>One step's input.</summary>

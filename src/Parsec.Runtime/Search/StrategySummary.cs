@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Parsec.SearchSpace;
 
 namespace Parsec.Search;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using Parsec.Search;
 using Parsec.SearchSpace;
 
 namespace Parsec.Export.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Parsec.Export.Tests.TestCells;
-using Parsec.Search;
+using Parsec.SearchSpace;
 
 namespace Parsec.Export.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using Parsec.Search;
+using Parsec.SearchSpace;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Data;
 
 /// <summary>
 /// Endless minibatches of a dataset, reshuffled every epoch. Epoch e's order depends only on the seed and e, so the

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 
-namespace Parsec.Search;
+namespace Parsec.Persistence;
 
 /// <summary>
 /// The container of a checkpoint: a magic, a version, the payload's length, the payload and its SHA-256, so a

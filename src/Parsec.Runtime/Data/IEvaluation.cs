@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Data;
 
 /// <summary>How a strategy scores the model on a batch: the summed loss (with its graph) and the correct count.</summary>
 public interface IEvaluation

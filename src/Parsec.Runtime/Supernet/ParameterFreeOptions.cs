@@ -2,10 +2,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Parsec.SearchSpace;
-using Parsec.Supernet;
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Supernet;
 
 /// <summary>
 /// Which options of each operation choice run no trainable weights (pooling, identity, zero), read from the

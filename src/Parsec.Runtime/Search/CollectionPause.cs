@@ -1,7 +1,7 @@
 using System;
 using System.Runtime;
 
-namespace Parsec.Training;
+namespace Parsec.Search;
 
 /// <summary>
 /// Holds off garbage collection while a training step runs, so that a collection only happens between steps.

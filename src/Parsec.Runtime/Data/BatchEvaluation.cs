@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Data;
 
 /// <summary>A model's loss on one batch.</summary>
 /// <param name="SummedLoss">The loss summed over the batch: a scalar tensor that keeps its graph for backward.</param>

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Parsec.Search;
+namespace Parsec.Persistence;
 
 /// <summary>
 /// Writes a file so a reader sees either the old content or the complete new one: the bytes go to a temporary file

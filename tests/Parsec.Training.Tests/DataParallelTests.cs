@@ -1,10 +1,10 @@
 using System.Linq;
-using Parsec.Search;
+using Parsec.Data;
 using Parsec.Training;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Parsec.Runtime.Tests;
+namespace Parsec.Training.Tests;
 
 /// <summary>Training on several cores at once computes what one model on the whole batch would, and the same on any core count.</summary>
 [Collection(nameof(TorchGlobalState))]

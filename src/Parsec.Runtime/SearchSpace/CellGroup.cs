@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Parsec.SearchSpace;
 
-namespace Parsec.Search;
+namespace Parsec.SearchSpace;
 
 /// <summary>
 /// The cells that share one architecture distribution: every instance of a shared cell type, or one instance of a

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
 
-namespace Parsec.Search;
+namespace Parsec.Data;
 
 /// <summary>
 /// A seeded xoshiro256** generator whose whole state is four integers, so a checkpoint can save and restore it

@@ -1,7 +1,7 @@
 using System;
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Data;
 
 /// <summary>An in-memory labelled dataset: inputs <c>[N, ...]</c> and int64 labels <c>[N]</c>. The caller owns the tensors.</summary>
 public sealed class LabeledDataset

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Parsec.Data;
 using Parsec.Search;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Data;
 
 /// <summary>A minibatch on the model's device.</summary>
 public sealed record Batch(Tensor Inputs, Tensor Labels)

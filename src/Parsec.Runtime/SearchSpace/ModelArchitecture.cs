@@ -2,9 +2,8 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Parsec.SearchSpace;
 
-namespace Parsec.Search;
+namespace Parsec.SearchSpace;
 
 /// <summary>One architecture of a whole model: a <see cref="CellArchitecture"/> per group of a <see cref="ModelSearchSpace"/>.</summary>
 public sealed class ModelArchitecture : IEquatable<ModelArchitecture>

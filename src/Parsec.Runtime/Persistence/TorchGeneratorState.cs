@@ -1,7 +1,7 @@
 using System.IO;
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Persistence;
 
 /// <summary>
 /// Saves and restores torch's default CPU generator, which dropout, augmentation and weight initialisation draw from:

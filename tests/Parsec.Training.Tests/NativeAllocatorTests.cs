@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using Parsec.Training;
 using Xunit;
 
-namespace Parsec.Runtime.Tests;
+namespace Parsec.Training.Tests;
 
 /// <summary>After <see cref="NativeAllocator.KeepFreedMemory"/>, glibc serves blocks of tens of megabytes from its heap.</summary>
 public sealed class NativeAllocatorTests

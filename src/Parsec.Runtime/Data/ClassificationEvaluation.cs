@@ -1,7 +1,7 @@
 using System;
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.Data;
 
 /// <summary>Cross-entropy over class logits <c>[B, classes]</c> and argmax accuracy.</summary>
 public sealed class ClassificationEvaluation : IEvaluation

@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Parsec.SearchSpace;
 using static TorchSharp.torch;
 
-namespace Parsec.Search;
+namespace Parsec.SearchSpace;
 
 /// <summary>
 /// The search space of a model: the <see cref="ISearchCell"/> modules it contains, grouped into the keys that each
