@@ -58,6 +58,30 @@ public sealed class PackageEndToEndTests
         Assert.All(MachineCacheBindings(), binding => Assert.False(GlibcxxNeedOf(binding)?.IsWeak, $"{binding} was patched"));
     }
 
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_project_that_references_only_TorchSharp_and_the_load_fix_package_runs_torch()
+    {
+        using var work = new TemporaryDirectory("shipped");
+        string feed = Directory.CreateDirectory(work.File("feed")).FullName;
+        string app = Directory.CreateDirectory(work.File("app")).FullName;
+        string version = $"0.1.0-e2e-{Guid.NewGuid():N}";
+        Dotnet(RepositoryRoot, CleanEnvironment(), "pack", "src/Parsec.TorchSharpLoadFix/Parsec.TorchSharpLoadFix.csproj", "-c", "Release",
+            "-o", feed, "--artifacts-path", work.File("artifacts"), $"-p:Version={version}");
+
+        string templates = Path.Combine(AppContext.BaseDirectory, "ConsumerApp");
+        File.Copy(Path.Combine(templates, "ShippedApp.csproj.txt"), Path.Combine(app, "ShippedApp.csproj"));
+        File.Copy(Path.Combine(templates, "ShippedProgram.cs.txt"), Path.Combine(app, "Program.cs"));
+        WriteNuGetConfig(app, feed);
+        var appEnvironment = CleanEnvironment();
+        appEnvironment["NUGET_PACKAGES"] = work.File("packages");
+
+        string build = Dotnet(app, appEnvironment, "build", "-c", "Release", $"-p:ParsecVersion={version}");
+        Assert.Equal(new[] { "sum: 6" }, Lines(Dotnet(app, appEnvironment, "bin/Release/net10.0/ShippedApp.dll")));
+        Assert.Equal(SystemLibStdCxxLacks(GlibcxxMarkerNeedFix.VersionName), build.Contains(PatchMessage));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(app, "bin"), "Parsec*.dll", SearchOption.AllDirectories), _ => true);
+    }
+
     private static string RepositoryRoot => typeof(PackageEndToEndTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "RepositoryRoot").Value!;
@@ -68,10 +92,15 @@ public sealed class PackageEndToEndTests
         File.Copy(Path.Combine(templates, "ConsumerApp.csproj.txt"), Path.Combine(app, "ConsumerApp.csproj"));
         File.Copy(Path.Combine(templates, "Program.cs.txt"), Path.Combine(app, "Program.cs"));
         File.Copy(Path.Combine(templates, "Cells.cs.txt"), Path.Combine(app, "Cells.cs"));
-        string machinePackages = MachinePackagesFolder();
+        WriteNuGetConfig(app, feed);
+    }
+
+    private static void WriteNuGetConfig(string app, string feed)
+    {
+        string templates = Path.Combine(AppContext.BaseDirectory, "ConsumerApp");
         File.WriteAllText(Path.Combine(app, "nuget.config"), File.ReadAllText(Path.Combine(templates, "nuget.config.txt"))
             .Replace("$FEED$", feed)
-            .Replace("$MACHINE_PACKAGES$", machinePackages));
+            .Replace("$MACHINE_PACKAGES$", MachinePackagesFolder()));
     }
 
     /// <summary>
