@@ -42,9 +42,9 @@ public static class Plots
     {
         var plot = new ScottPlot.Plot();
         var steps = history.Select(record => (double)record.Step).ToArray();
-        plot.Add.ScatterLine(steps, history.Select(record => record.Loss).ToArray()).LegendText = "training loss";
-        plot.Add.ScatterLine(steps, history.Select(record => record.EffectiveSampleSize).ToArray()).LegendText = "effective sample size";
-        plot.Add.ScatterLine(steps, history.Select(record => record.Entropy / 10).ToArray()).LegendText = "entropy of p(a|pi) / 10 (nats)";
+        plot.Add.ScatterLine(steps, history.Select(record => record.Figures.Loss).ToArray()).LegendText = "training loss";
+        plot.Add.ScatterLine(steps, history.Select(record => record.Figures.EffectiveSampleSize).ToArray()).LegendText = "effective sample size";
+        plot.Add.ScatterLine(steps, history.Select(record => record.Figures.Entropy / 10).ToArray()).LegendText = "entropy of p(a|pi) / 10 (nats)";
         plot.Title("PARSEC search");
         plot.XLabel("search step");
         plot.ShowLegend();

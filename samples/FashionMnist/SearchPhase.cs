@@ -41,7 +41,7 @@ public static class SearchPhase
     /// </summary>
     private const double WeightLearningRate = 0.1;
 
-    public static SearchOutcome Run(SampleOptions options, FashionMnistSplit data, Action<SearchProgress> onProgress, CancellationToken cancellationToken)
+    public static SearchOutcome Run(SampleOptions options, FashionMnistSplit data, Action<StepRecord> onProgress, CancellationToken cancellationToken)
     {
         var budget = options.Budget;
         // The weights' initialisation is part of the run: seed it, or the same seed gives another distribution.
@@ -71,7 +71,7 @@ public static class SearchPhase
 
         var (inputs, labels) = data.ToTensors(0, Math.Min(budget.SearchImages, data.Count));
         var probabilities = new ProbabilityHistory();
-        var reporter = new SynchronousProgress<SearchProgress>(progress =>
+        var reporter = new SynchronousProgress<StepRecord>(progress =>
         {
             probabilities.Record(progress.Step, strategy.Distribution.Summaries());
             onProgress(progress);

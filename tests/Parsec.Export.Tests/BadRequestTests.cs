@@ -64,7 +64,7 @@ public sealed class BadRequestTests
         var supernet = ChainModels.Create();
         var otherSpace = ModelSearchSpace.Of(new UnsharedNetwork(5));
         var result = new SearchResult("Random", otherSpace, Architectures.Random(otherSpace, 1),
-            Array.Empty<RankedArchitecture>(), Array.Empty<ChoiceSummary>(), Array.Empty<StepRecord>());
+            Array.Empty<RankedArchitecture>(), Array.Empty<ChoiceSummary>());
 
         var error = Assert.Throws<ArgumentException>(() => Exporter(directory).Export(supernet, result));
 

@@ -23,7 +23,7 @@ public sealed class ProvenanceTests
             group.Key, choice.Name, choice.Options,
             ImmutableArray.Create(choice.Options.Select((_, o) => o == 0 ? 0.9 : 0.1 / (choice.Options.Length - 1)).ToImmutableArray()),
             0.5))).ToList();
-        var result = new SearchResult("PARSEC", space, best, Array.Empty<RankedArchitecture>(), choices, Array.Empty<StepRecord>());
+        var result = new SearchResult("PARSEC", space, best, Array.Empty<RankedArchitecture>(), choices);
 
         string text = new ModelExporter(new ExportOptions { OutputDirectory = directory.Path })
             .Export(supernet, result, new SearchOptions { Steps = 300, BatchSize = 32, Seed = 4 }, "runs/chain.json").Source.Text;

@@ -50,7 +50,7 @@ public sealed class BaselineTests
 
         Assert.Equal("Identity", OperationCell.Space.Choices[0].Options[result.Best.Cells[0][0]]);
         Assert.Single(result.Ranked);
-        Assert.All(result.History, record => Assert.True(double.IsNaN(record.EffectiveSampleSize)));
+        Assert.All(result.History, record => Assert.True(double.IsNaN(record.Figures.EffectiveSampleSize)));
     }
 
     [Fact]

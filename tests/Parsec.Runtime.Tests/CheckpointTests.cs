@@ -48,7 +48,7 @@ public sealed class CheckpointTests : IDisposable
         var actual = Search(resumed, Options("interrupted.ckpt") with { Resume = true });
 
         Assert.Equal(Logits(uninterrupted), Logits(resumed));
-        Assert.Equal(expected.History.Select(r => r.Loss), actual.History.Select(r => r.Loss));
+        Assert.Equal(expected.History.Select(r => r.Figures.Loss), actual.History.Select(r => r.Figures.Loss));
         Assert.Equal(Steps, actual.History.Count);
         Assert.False(expected.Resumed);
         Assert.True(actual.Resumed);

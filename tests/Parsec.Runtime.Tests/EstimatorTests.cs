@@ -74,17 +74,17 @@ public sealed class EstimatorTests
 
         const int draws = 60;
         var random = new SearchRandom(9);
-        var mean = distribution.ZeroGradient().Select(g => g.Select(c => new double[c.Length]).ToArray()).ToArray();
+        var mean = ArchitectureGradient.Zero(distribution);
         for (int d = 0; d < draws; d++)
         {
             using var scope = NewDisposeScope();
             var estimate = strategy.Estimate(batch, null, random, new ClassificationEvaluation(), d);
             foreach (var p in space.Model.parameters()) p.grad = null;
-            Add(mean, estimate.ArchitectureGradient, 1.0 / draws);
+            mean.Add(estimate.ArchitectureGradient, 1.0 / draws);
         }
 
         var exactFlat = Flatten(exact);
-        var meanFlat = Flatten(mean);
+        var meanFlat = mean.Components.ToArray();
         double error = Math.Sqrt(exactFlat.Zip(meanFlat, (e, m) => (e - m) * (e - m)).Sum());
         double scale = Math.Sqrt(exactFlat.Sum(e => e * e));
         // Monte Carlo error over 60 draws plus the O(1/K) bias of self-normalised importance sampling with K = 64.
@@ -97,8 +97,8 @@ public sealed class EstimatorTests
     {
         // A temperature this high makes every ω exactly 1/K: nothing was learned, so π should not move.
         var (space, batch) = Setup(seed: 13);
-        double[] withBaseline = ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = 1e15 }, seed: 4);
-        double[] without = ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = 1e15, ScoreBaseline = false }, seed: 4);
+        double[] withBaseline = EstimatedGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = 1e15 }, seed: 4);
+        double[] without = EstimatedGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = 1e15, ScoreBaseline = false }, seed: 4);
         Assert.All(withBaseline, value => Assert.Equal(0, value, 12));
         Assert.True(without.Sum(v => v * v) > 0.01, "without the baseline the same draws leave score-function noise");
     }
@@ -113,8 +113,8 @@ public sealed class EstimatorTests
         // The same seed draws the same K architectures for both, so the estimates differ by the baseline alone.
         for (int d = 0; d < draws; d++)
         {
-            withBaseline.Add(ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = BatchSize }, seed: 100 + d));
-            without.Add(ArchitectureGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = BatchSize, ScoreBaseline = false }, seed: 100 + d));
+            withBaseline.Add(EstimatedGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = BatchSize }, seed: 100 + d));
+            without.Add(EstimatedGradient(space, batch, new ParsecOptions { Samples = 4, LikelihoodTemperature = BatchSize, ScoreBaseline = false }, seed: 100 + d));
         }
         double[] meanWith = Mean(withBaseline), meanWithout = Mean(without);
         double spreadWith = Spread(withBaseline, meanWith), spreadWithout = Spread(without, meanWithout);
@@ -124,13 +124,13 @@ public sealed class EstimatorTests
         Assert.True(spreadWith < 0.5 * spreadWithout, $"spread with baseline {spreadWith:F4}, without {spreadWithout:F4}");
     }
 
-    private static double[] ArchitectureGradient(ModelSearchSpace space, Batch batch, ParsecOptions options, long seed)
+    private static double[] EstimatedGradient(ModelSearchSpace space, Batch batch, ParsecOptions options, long seed)
     {
         var strategy = new ParsecStrategy(space, options);
         using var scope = NewDisposeScope();
         var estimate = strategy.Estimate(batch, null, new SearchRandom(seed), new ClassificationEvaluation(), 0);
         foreach (var p in space.Model.parameters()) p.grad = null;
-        return Flatten(estimate.ArchitectureGradient);
+        return estimate.ArchitectureGradient.Components.ToArray();
     }
 
     private static double[] Mean(List<double[]> vectors) =>
@@ -201,13 +201,6 @@ public sealed class EstimatorTests
         var exp = values.Select(v => Math.Exp(v - max)).ToArray();
         double sum = exp.Sum();
         return exp.Select(e => e / sum).ToArray();
-    }
-
-    private static void Add(double[][][] target, double[][][] source, double weight)
-    {
-        for (int g = 0; g < target.Length; g++)
-            for (int c = 0; c < target[g].Length; c++)
-                for (int i = 0; i < target[g][c].Length; i++) target[g][c][i] += weight * source[g][c][i];
     }
 
     private static double[] Flatten(double[][][] gradient) => gradient.SelectMany(g => g.SelectMany(c => c)).ToArray();

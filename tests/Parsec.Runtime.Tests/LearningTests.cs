@@ -67,7 +67,7 @@ public sealed class LearningTests
         double identity = strategy.Distribution.Choices[0][0].Probabilities()[0][0];
         Assert.True(identity > 0.9, $"p(Identity) = {identity:F3}\n{result.Describe()}");
         Assert.Equal(Steps, result.History.Count);
-        Assert.All(result.History, record => Assert.InRange(record.EffectiveSampleSize, 1.0, 4.0 + 1e-9));
+        Assert.All(result.History, record => Assert.InRange(record.Figures.EffectiveSampleSize, 1.0, 4.0 + 1e-9));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class LearningTests
         var result = Search(strategy, Tasks.Identity(6, 512, Width, Classes), null, 6);
 
         Assert.All(strategy.Distribution.Choices[0][0].Probabilities()[0], p => Assert.Equal(1.0 / 3, p, 12));
-        Assert.True(result.History[^1].Loss < result.History[0].Loss, "the weights still learn during the warm-up");
+        Assert.True(result.History[^1].Figures.Loss < result.History[0].Figures.Loss, "the weights still learn during the warm-up");
     }
 
     [Fact]

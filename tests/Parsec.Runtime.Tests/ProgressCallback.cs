@@ -4,7 +4,7 @@ using Parsec.Search;
 namespace Parsec.Runtime.Tests;
 
 /// <summary>Reports synchronously on the search's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-internal sealed class ProgressCallback(Action<SearchProgress> report) : IProgress<SearchProgress>
+internal sealed class ProgressCallback(Action<StepRecord> report) : IProgress<StepRecord>
 {
-    public void Report(SearchProgress value) => report(value);
+    public void Report(StepRecord value) => report(value);
 }

@@ -60,16 +60,12 @@ public sealed class ArchitectureDistribution
     public double LogProbability(ModelArchitecture architecture) =>
         Choices.Select((group, g) => group.Select((choice, c) => choice.LogProbability(architecture.Cells[g].Selections[c])).Sum()).Sum();
 
-    /// <summary>A zero gradient shaped like the logits: [group][choice][flat logit].</summary>
-    public double[][][] ZeroGradient() =>
-        Choices.Select(group => group.Select(choice => new double[choice.Rows * choice.Width]).ToArray()).ToArray();
-
     /// <summary>Adds <paramref name="weight"/> × ∇π log p(α|π) to <paramref name="gradient"/>.</summary>
-    public void AddLogProbabilityGradient(ModelArchitecture architecture, double weight, double[][][] gradient)
+    internal void AddLogProbabilityGradient(ModelArchitecture architecture, double weight, ArchitectureGradient gradient)
     {
         for (int g = 0; g < Choices.Length; g++)
             for (int c = 0; c < Choices[g].Length; c++)
-                Choices[g][c].AddLogProbabilityGradient(architecture.Cells[g].Selections[c], weight, gradient[g][c]);
+                Choices[g][c].AddLogProbabilityGradient(architecture.Cells[g].Selections[c], weight, gradient.Of(g, c));
     }
 
     /// <summary>The exact <paramref name="count"/> most probable architectures, best first.</summary>

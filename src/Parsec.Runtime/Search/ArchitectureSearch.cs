@@ -38,7 +38,7 @@ public sealed class ArchitectureSearch
     /// (when configured) and <see cref="OperationCanceledException"/> is thrown.
     /// </summary>
     public SearchResult Run(LabeledDataset training, LabeledDataset? validation = null,
-        IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<StepRecord>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(training);
         if (strategy.NeedsValidationBatch && validation is null)
@@ -76,15 +76,14 @@ public sealed class ArchitectureSearch
                 cancellationToken.ThrowIfCancellationRequested();
             }
             var record = RunStep(run, device, initialRates, Elapsed);
-            progress?.Report(new SearchProgress(record.Step, options.Steps, record.Loss, record.Accuracy,
-                record.EffectiveSampleSize, record.Entropy, TimeSpan.FromSeconds(record.ElapsedSeconds)));
+            progress?.Report(record);
             if (options.CheckpointEvery > 0 && run.Step % options.CheckpointEvery == 0) SaveCheckpoint(run, Elapsed());
         }
         if (options.CheckpointEvery == 0 || run.Step % options.CheckpointEvery != 0) SaveCheckpoint(run, Elapsed());
 
         var held = new ShuffledBatches(validation ?? training, Math.Min(options.BatchSize, (validation ?? training).Count), options.Seed + 2);
-        var summary = strategy.Summarize(options.RankedArchitectures, architecture => HeldOutLoss(architecture, held, device));
-        return new SearchResult(strategy.Name, strategy.Space, summary.Best, summary.Ranked, summary.Choices, run.History.ToList(), resumed);
+        return strategy.Summarize(options.RankedArchitectures, architecture => HeldOutLoss(architecture, held, device))
+            with { History = run.History.ToList(), Resumed = resumed };
     }
 
     private StepRecord RunStep(RunState run, Device device, double[] initialRates, Func<double> elapsed)
@@ -99,10 +98,10 @@ public sealed class ArchitectureSearch
         }
         var trainingBatch = run.Training.Next(device);
         var validationBatch = run.Validation?.Next(device);
-        var outcome = strategy.Step(new SearchStep(run.Step, trainingBatch, validationBatch));
+        var figures = strategy.Step(new SearchStep(run.Step, trainingBatch, validationBatch));
         run.WeightOptimizer.step();
         run.Step++;
-        var record = new StepRecord(run.Step, outcome.Loss, outcome.Accuracy, outcome.EffectiveSampleSize, strategy.Entropy(), elapsed());
+        var record = new StepRecord(run.Step, figures, elapsed());
         run.History.Add(record);
         return record;
     }

@@ -54,7 +54,7 @@ public sealed class DartsStrategy : ISearchStrategy
     }
 
     /// <inheritdoc />
-    public StepOutcome Step(SearchStep step)
+    public StepFigures Step(SearchStep step)
     {
         var run = context ?? throw new InvalidOperationException("Call Initialize before Step.");
         foreach (var alpha in Relaxation.Parameters) alpha.grad = null;
@@ -64,17 +64,17 @@ public sealed class DartsStrategy : ISearchStrategy
         SearchDivergedException.ThrowIfNotFinite(summedLoss, step.Index, () => "the relaxed supernet");
         result.SummedLoss.div(step.Training.Size).backward();
         Optimizer.step();
-        return new StepOutcome(summedLoss / step.Training.Size, (double)result.Correct / step.Training.Size, double.NaN);
+        return new StepFigures(summedLoss / step.Training.Size, (double)result.Correct / step.Training.Size, double.NaN, Entropy());
     }
 
-    /// <inheritdoc />
+    /// <summary>The entropy of the relaxation's softmax weights, summed over choices, in nats.</summary>
     public double Entropy() => Relaxation.Summaries().Sum(choice => choice.Entropy);
 
     /// <inheritdoc />
-    public StrategySummary Summarize(int count, Func<ModelArchitecture, double> validationLoss)
+    public SearchResult Summarize(int count, Func<ModelArchitecture, double> validationLoss)
     {
         var best = Relaxation.Derive();
-        return new StrategySummary(best, new[] { new RankedArchitecture(best, Relaxation.LogWeight(best)) }, Relaxation.Summaries());
+        return new SearchResult(Name, Space, best, new[] { new RankedArchitecture(best, Relaxation.LogWeight(best)) }, Relaxation.Summaries());
     }
 
     /// <inheritdoc />

@@ -25,17 +25,18 @@ public interface ISearchStrategy
 
     /// <summary>
     /// Leaves the weight gradients for this step in the model's parameters' <c>.grad</c> (parameters it did not use keep
-    /// none) and updates the strategy's own parameters. The caller wraps the call in a dispose scope.
+    /// none), updates the strategy's own parameters and returns what the step measured, with the entropy of the
+    /// strategy's belief after the update. The caller wraps the call in a dispose scope.
     /// </summary>
-    StepOutcome Step(SearchStep step);
+    StepFigures Step(SearchStep step);
 
-    /// <summary>The entropy of the strategy's current belief over architectures, in nats.</summary>
-    double Entropy();
-
-    /// <summary>The result: best architecture, ranked alternatives and per-choice beliefs.</summary>
+    /// <summary>
+    /// The strategy's answer: its name, the space, the best architecture, ranked alternatives and per-choice beliefs.
+    /// <see cref="ArchitectureSearch"/> adds the run's history.
+    /// </summary>
     /// <param name="count">How many ranked architectures to return.</param>
     /// <param name="validationLoss">The mean held-out loss of an architecture with the current shared weights.</param>
-    StrategySummary Summarize(int count, Func<ModelArchitecture, double> validationLoss);
+    SearchResult Summarize(int count, Func<ModelArchitecture, double> validationLoss);
 
     /// <summary>Writes the strategy's parameters and optimizer state for a checkpoint.</summary>
     void SaveState(BinaryWriter writer);

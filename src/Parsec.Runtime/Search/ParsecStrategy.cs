@@ -64,14 +64,14 @@ public sealed class ParsecStrategy : ISearchStrategy
     }
 
     /// <inheritdoc />
-    public StepOutcome Step(SearchStep step)
+    public StepFigures Step(SearchStep step)
     {
         var run = context ?? throw new InvalidOperationException("Call Initialize before Step.");
         bool learnsArchitecture = step.Index >= Options.ArchitectureWarmupSteps;
         // While π waits, its gradient is thrown away: scoring the samples on the held-out batch would be wasted passes.
         var estimate = Estimate(step.Training, learnsArchitecture ? step.Validation : null, run.Random, run.Evaluation, step.Index);
         if (learnsArchitecture) AscendArchitecture(estimate.ArchitectureGradient);
-        return new StepOutcome(estimate.Loss, estimate.Accuracy, estimate.EffectiveSampleSize);
+        return new StepFigures(estimate.Loss, estimate.Accuracy, estimate.EffectiveSampleSize, Entropy());
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public sealed class ParsecStrategy : ISearchStrategy
     /// architecture's graph at a time); returns the π gradient without applying it. <paramref name="architectureBatch"/>
     /// null means the training batch's weights also serve π.
     /// </summary>
-    public ParsecEstimate Estimate(Batch trainingBatch, Batch? architectureBatch, SearchRandom random, IEvaluation evaluation, int step)
+    internal ParsecEstimate Estimate(Batch trainingBatch, Batch? architectureBatch, SearchRandom random, IEvaluation evaluation, int step)
     {
         var samples = Enumerable.Range(0, Options.Samples).Select(_ => Distribution.Sample(random)).ToImmutableArray();
         var parameters = Space.Model.parameters().ToList();
@@ -108,7 +108,7 @@ public sealed class ParsecStrategy : ISearchStrategy
             ? trainingWeights
             : HeldOutWeights(samples, architectureBatch, evaluation, step);
         double baseline = Options.ScoreBaseline ? 1.0 / samples.Length : 0.0;
-        var gradient = Distribution.ZeroGradient();
+        var gradient = ArchitectureGradient.Zero(Distribution);
         for (int s = 0; s < samples.Length; s++)
             Distribution.AddLogProbabilityGradient(samples[s], architectureWeights[s] - baseline, gradient);
 
@@ -116,12 +116,12 @@ public sealed class ParsecStrategy : ISearchStrategy
             trainingWeights.Zip(meanLosses, (w, l) => w * l).Sum(), trainingWeights.Zip(accuracies, (w, a) => w * a).Sum());
     }
 
-    /// <inheritdoc />
+    /// <summary>The entropy of p(α|π) in nats.</summary>
     public double Entropy() => Distribution.Entropy();
 
     /// <inheritdoc />
-    public StrategySummary Summarize(int count, Func<ModelArchitecture, double> validationLoss) =>
-        new(Options.ParameterFreeLimit is int limit ? Distribution.ModeWithParameterFreeLimit(limit) : Distribution.Mode(),
+    public SearchResult Summarize(int count, Func<ModelArchitecture, double> validationLoss) =>
+        new(Name, Space, Options.ParameterFreeLimit is int limit ? Distribution.ModeWithParameterFreeLimit(limit) : Distribution.Mode(),
             Distribution.MostProbable(count), Distribution.Summaries());
 
     /// <inheritdoc />
@@ -143,14 +143,14 @@ public sealed class ParsecStrategy : ISearchStrategy
     private Adam Optimizer => optimizer ?? throw new InvalidOperationException("Call Initialize first.");
 
     /// <summary>Gradient ascent on the log evidence: Adam minimises, so it is handed −g.</summary>
-    private void AscendArchitecture(double[][][] gradient)
+    private void AscendArchitecture(ArchitectureGradient gradient)
     {
         using var scope = NewDisposeScope();
         for (int g = 0; g < Distribution.Choices.Length; g++)
             for (int c = 0; c < Distribution.Choices[g].Length; c++)
             {
                 var logits = Distribution.Choices[g][c].Logits;
-                logits.grad = tensor(gradient[g][c].Select(v => -v).ToArray(), float64).reshape(logits.shape);
+                logits.grad = tensor(gradient.Of(g, c).Select(v => -v).ToArray(), float64).reshape(logits.shape);
             }
         Optimizer.step();
     }

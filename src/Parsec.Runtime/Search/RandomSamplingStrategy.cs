@@ -42,7 +42,7 @@ public sealed class RandomSamplingStrategy : ISearchStrategy
     public void Initialize(SearchContext context) => this.context = context;
 
     /// <inheritdoc />
-    public StepOutcome Step(SearchStep step)
+    public StepFigures Step(SearchStep step)
     {
         var run = context ?? throw new InvalidOperationException("Call Initialize before Step.");
         var architecture = uniform.Sample(run.Random);
@@ -51,21 +51,21 @@ public sealed class RandomSamplingStrategy : ISearchStrategy
         double summedLoss = result.SummedLoss.ToDouble();
         SearchDivergedException.ThrowIfNotFinite(summedLoss, step.Index, () => architecture.ToString(Space));
         result.SummedLoss.div(step.Training.Size).backward();
-        return new StepOutcome(summedLoss / step.Training.Size, (double)result.Correct / step.Training.Size, 1.0);
+        return new StepFigures(summedLoss / step.Training.Size, (double)result.Correct / step.Training.Size, 1.0, Entropy());
     }
 
-    /// <inheritdoc />
+    /// <summary>The entropy of the uniform distribution over the space, in nats.</summary>
     public double Entropy() => uniform.Entropy();
 
     /// <inheritdoc />
-    public StrategySummary Summarize(int count, Func<ModelArchitecture, double> validationLoss)
+    public SearchResult Summarize(int count, Func<ModelArchitecture, double> validationLoss)
     {
         var run = context ?? throw new InvalidOperationException("Call Initialize before Summarize.");
         var ranked = Enumerable.Range(0, Candidates).Select(_ => uniform.Sample(run.Random)).Distinct()
             .Select(architecture => new RankedArchitecture(architecture, -validationLoss(architecture)))
             .OrderByDescending(candidate => candidate.Score)
             .ToList();
-        return new StrategySummary(ranked[0].Architecture, ranked.Take(count).ToList(), uniform.Summaries());
+        return new SearchResult(Name, Space, ranked[0].Architecture, ranked.Take(count).ToList(), uniform.Summaries());
     }
 
     /// <inheritdoc />

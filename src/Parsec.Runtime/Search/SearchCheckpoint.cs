@@ -31,10 +31,10 @@ internal static class SearchCheckpoint
             foreach (var record in run.History)
             {
                 writer.Write(record.Step);
-                writer.Write(record.Loss);
-                writer.Write(record.Accuracy);
-                writer.Write(record.EffectiveSampleSize);
-                writer.Write(record.Entropy);
+                writer.Write(record.Figures.Loss);
+                writer.Write(record.Figures.Accuracy);
+                writer.Write(record.Figures.EffectiveSampleSize);
+                writer.Write(record.Figures.Entropy);
                 writer.Write(record.ElapsedSeconds);
             }
             run.Strategy.Space.Model.save(writer);
@@ -61,8 +61,9 @@ internal static class SearchCheckpoint
             run.History.Clear();
             int records = reader.ReadInt32();
             for (int i = 0; i < records; i++)
-                run.History.Add(new StepRecord(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(),
-                    reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble()));
+                run.History.Add(new StepRecord(reader.ReadInt32(),
+                    new StepFigures(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble()),
+                    reader.ReadDouble()));
             run.Strategy.Space.Model.load(reader);
             OptimizerOf(run).load_state_dict(reader);
             run.Strategy.LoadState(reader);

@@ -11,17 +11,19 @@ namespace Parsec.Search;
 /// <param name="Best">The recommended architecture (PARSEC: the mode of every choice, or its constrained mode under <see cref="ParsecOptions.ParameterFreeLimit"/>).</param>
 /// <param name="Ranked">Alternatives, best first (PARSEC: the exact most probable architectures).</param>
 /// <param name="Choices">Per-choice probabilities and entropies.</param>
-/// <param name="History">Every step's measurements.</param>
-/// <param name="Resumed">The run went on from a checkpoint of an earlier session (<see cref="SearchOptions.Resume"/>).</param>
 public sealed record SearchResult(
     string Strategy,
     ModelSearchSpace Space,
     ModelArchitecture Best,
     IReadOnlyList<RankedArchitecture> Ranked,
-    IReadOnlyList<ChoiceSummary> Choices,
-    IReadOnlyList<StepRecord> History,
-    bool Resumed = false)
+    IReadOnlyList<ChoiceSummary> Choices)
 {
+    /// <summary>Every step's measurements, in order; empty until <see cref="ArchitectureSearch.Run"/> fills it.</summary>
+    public IReadOnlyList<StepRecord> History { get; init; } = [];
+
+    /// <summary>The run went on from a checkpoint of an earlier session (<see cref="SearchOptions.Resume"/>).</summary>
+    public bool Resumed { get; init; }
+
     /// <summary>A readable report: the best architecture, the ranking and each choice's probabilities.</summary>
     public string Describe()
     {

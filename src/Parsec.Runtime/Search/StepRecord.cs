@@ -1,10 +1,7 @@
 namespace Parsec.Search;
 
-/// <summary>One step of a run's history.</summary>
+/// <summary>One step of a run: kept in <see cref="SearchResult.History"/> and reported to the run's progress as it ends.</summary>
 /// <param name="Step">The number of completed steps (1-based).</param>
-/// <param name="Loss">The step's training loss.</param>
-/// <param name="Accuracy">The step's training accuracy.</param>
-/// <param name="EffectiveSampleSize">The step's effective sample size (see <see cref="StepOutcome"/>).</param>
-/// <param name="Entropy">The entropy of the strategy's belief after the step, in nats.</param>
+/// <param name="Figures">What the step measured.</param>
 /// <param name="ElapsedSeconds">Wall time since the run began, across resumes.</param>
-public sealed record StepRecord(int Step, double Loss, double Accuracy, double EffectiveSampleSize, double Entropy, double ElapsedSeconds);
+public sealed record StepRecord(int Step, StepFigures Figures, double ElapsedSeconds);
