@@ -12,7 +12,7 @@ namespace Parsec.Supernet;
 /// so holding them until the end of the step, as <c>a + w * b</c> chains do under a dispose scope, only costs memory.
 /// Disposing a handle here does not free what autograd saved.
 /// </remarks>
-public static class RelaxedSum
+internal static class RelaxedSum
 {
     /// <summary>
     /// Adds <c>weight * term</c> to <paramref name="sum"/> and returns the sum; with no sum yet, the product starts
