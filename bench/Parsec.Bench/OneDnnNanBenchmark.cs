@@ -13,7 +13,7 @@ namespace Parsec.Bench;
 /// <summary>
 /// Counts the passes in which libtorch returns NaN from a plain 3x3 convolution (stride 2, 48 output channels, 28x28
 /// maps, batch 32), by input channel count: libtorch 2.10's oneDNN did so for 20-28 input channels on an AVX-512 CPU
-/// (docs/architecture.md). The NaN came in a fresh process, once a second thread had run a convolution of the same
+/// (docs/history.md). The NaN came in a fresh process, once a second thread had run a convolution of the same
 /// shape, so each count runs in child processes of its own (<c>--child CHANNELS</c>): two such convolutions, one per
 /// worker thread as <c>DataParallel</c> keeps its replicas; worker 0 and then worker 1 run theirs once, then worker 0
 /// runs its own <c>--iters</c> times (forward and backward of the same input), never two at once. With

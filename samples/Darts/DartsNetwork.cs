@@ -32,7 +32,7 @@ public sealed partial class DartsNetwork : nn.Module<Tensor, Tensor>
         // Two convolutions, the first at full resolution: a lone strided convolution loses the fine texture that
         // tells a shirt from a T-shirt before any cell sees it.
         // Above 16, a multiple of 16: libtorch 2.10's oneDNN returned NaN now and then from 3x3 convolutions with 20-28
-        // input channels on an AVX-512 CPU (docs/architecture.md), and at C = 48 the second convolution's would be 24.
+        // input channels on an AVX-512 CPU (docs/history.md), and at C = 48 the second convolution's would be 24.
         int stemWidth = channels / 2 <= 16 ? Math.Max(1, channels / 2) : (channels / 2 + 15) / 16 * 16;
         stem = nn.Sequential(
             nn.Conv2d(1, stemWidth, 3, padding: 1, bias: false),

@@ -44,27 +44,18 @@ public sealed record Budget(
     int RetrainReplicas = 2)
 {
     /// <summary>
-    /// 10 minutes on the 2-core machine of 2026-12-01, more in a slow hour (README): a 400-step search at batch 64, then
-    /// the winner retrained at C = 24 for 3 epochs on two replicas (<see cref="Parsec.Training.DataParallel"/>). Twice the steps
-    /// on the same images let the shared weights and π learn more than 200 steps of 128 did: the winner moved from a
-    /// shallow, pooling-heavy cell (91.97% at 4 epochs, below five random cells) to one of convolutions (92.46%, above
-    /// their 92.31% mean). Such a cell costs up to 1.7 times as much to retrain, hence 3 epochs: at 4 this one took
-    /// 13 minutes to retrain. The cost is in the images seen more than in the width (C = 20 saved under a tenth), and
-    /// retraining batches of 128 were no faster per image. Label smoothing 0.1 cost no measurable time (retraining 465 s
-    /// against 466-495 s) and lifted the three seeds' winners from 92.10, 92.15 and 91.72% to 92.11, 92.29 and 91.98%;
-    /// random flips alone lowered seed 3's to 91.54% (three epochs are too few to gain from augmentation).
+    /// The main job's preset, sized to finish within 12 minutes on a 2-core CPU (samples/FashionMnist/README.md has the
+    /// measured time): a 400-step search at batch 64 on 12,000 images, then the winner retrained at C = 24 for 3 epochs
+    /// on two replicas (<see cref="Parsec.Training.DataParallel"/>) with label smoothing 0.1.
     /// </summary>
     public static Budget Default { get; } = new("default", SearchImages: 12_000, SearchSteps: 400, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 3, RetrainChannels: 24, Layout: "NRN", StemStride: 2, SearchBatchSize: 64, RetrainBatchSize: 64,
         LabelSmoothing: 0.1);
 
     /// <summary>
-    /// The longer run README documents, for higher accuracy: a longer search on more images, and the winner retrained
-    /// at twice the default's width on flipped and shifted images for 20 epochs, holding out only 2,000 images for
-    /// the validation curve. At C = 24 the network did not fit even its augmented training images (93.7%), so the
-    /// extra time goes to width; at 15 epochs C = 48 still did not (95.4%, validation rising to the last epoch), hence
-    /// 20; with the usual tenth held out that scored 93.98% test, with 4,000 more training images 94.01%. Those runs
-    /// trained one model with a 24-channel stem; on two replicas with the 32-channel stem it scored 94.19%.
+    /// For higher accuracy, in about two hours on a 2-core CPU: a longer search on more images, and the winner retrained
+    /// at twice the default's width on flipped and shifted images for 20 epochs, holding out 2,000 images for the
+    /// validation curve.
     /// </summary>
     public static Budget Long { get; } = new("long", SearchImages: 24_000, SearchSteps: 600, SearchChannels: 8,
         RetrainImages: 60_000, RetrainEpochs: 20, RetrainChannels: 48, Layout: "NRN", StemStride: 2, SearchBatchSize: 128, RetrainBatchSize: 64,

@@ -11,9 +11,9 @@ namespace Parsec.Training;
 /// <summary>
 /// One model trained on several cores at once, inside one process: each replica runs forward and backward on its
 /// shard of the batch, the shards' gradients are summed into the main model (whose optimizer then steps), and
-/// <see cref="Synchronise"/> copies its weights to the replicas. On 2 cores, two replicas with one torch thread
-/// each take 1.26-1.36x the images per second of one model with two threads (the <c>data-parallel</c> benchmark):
-/// small convolutions split badly across cores.
+/// <see cref="Synchronise"/> copies its weights to the replicas. Small convolutions split badly across cores, so
+/// replicas with one torch thread each train more images per second than one model on every thread (the
+/// <c>data-parallel</c> benchmark in bench/README.md).
 /// The figures do not depend on the machine's cores: the replica count fixes the arithmetic (BatchNorm normalises
 /// each shard by its own statistics), the gradients are summed in replica order, and with fewer workers than
 /// replicas a worker runs its replicas one after another.

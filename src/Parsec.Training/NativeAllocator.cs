@@ -7,11 +7,10 @@ namespace Parsec.Training;
 /// Stops glibc's malloc from handing libtorch's buffers back to the kernel between training steps. Every step frees
 /// and reallocates the same activation and gradient buffers, from a hundred kilobytes to a few megabytes. With its
 /// defaults glibc serves many of them with <c>mmap</c> and trims its heap when they are freed, so the next step
-/// faults the same pages back in and the kernel zeroes them again. On the 2-core machine of 2026-12-01 a training step
-/// of the benchmark's DARTS-cell network on one thread took 534 ms with the defaults and 366 ms after this call (the
-/// <c>allocator</c> benchmark; 1.13x on two threads), and the sample's retraining on two replicas ran 6% faster. The
-/// cost: memory freed by torch stays in the process (up to <see cref="KeptFreeBytes"/> of it) instead of going back to
-/// the system, so the resident size stays near its peak.
+/// faults the same pages back in and the kernel zeroes them again; after this call it keeps them (the
+/// <c>allocator</c> benchmark in bench/README.md measures the difference). The cost: memory freed by torch stays in
+/// the process (up to <see cref="KeptFreeBytes"/> of it) instead of going back to the system, so the resident size
+/// stays near its peak.
 /// </summary>
 public static class NativeAllocator
 {
@@ -27,8 +26,8 @@ public static class NativeAllocator
 
     /// <summary>
     /// Applies the settings to this process; call it first thing, before any training (calling it again is harmless).
-    /// Setting the trim threshold alone would make things worse (a step 6x slower, measured): it switches off glibc's
-    /// adaptive <c>mmap</c> threshold, leaving every block over 128 KiB to <c>mmap</c>; hence both.
+    /// Both thresholds are set because the trim threshold alone switches off glibc's adaptive <c>mmap</c> threshold,
+    /// leaving every block over 128 KiB to <c>mmap</c>, which is slower than the defaults.
     /// </summary>
     /// <returns>Whether the settings are in force: false off Linux, or on a C library without <c>mallopt</c> (musl).</returns>
     public static bool KeepFreedMemory()

@@ -14,7 +14,7 @@ public sealed class TrainingDivergedException : ArithmeticException
     /// <param name="value">The shard's summed loss, or the sum of its gradient's elements.</param>
     public TrainingDivergedException(int replica, string quantity, double value)
         : base($"The training {quantity} of replica {replica}'s shard is {value}; no step was taken on this batch. " +
-               // The NaN that made this check necessary was libtorch's, in the first epoch (docs/architecture.md).
+               // The NaN that made this check necessary was libtorch's, in the first epoch (docs/history.md).
                "If it came early, suspect libtorch 2.10's oneDNN: on an AVX-512 CPU it returned NaN now and then from 3x3 " +
                "convolutions with 20-28 input channels; give them a multiple of 16. Otherwise lower the learning rate.")
     {

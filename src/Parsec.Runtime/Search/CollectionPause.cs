@@ -13,7 +13,7 @@ namespace Parsec.Search;
 /// </summary>
 public sealed class CollectionPause : IDisposable
 {
-    /// <summary>Far more than a step allocates on the managed heap (a retraining step of 64 images: 0.35 MB, measured).</summary>
+    /// <summary>Far more than a training step of a small network allocates on the managed heap.</summary>
     private const long AllocationBudget = 64L * 1024 * 1024;
 
     private readonly bool started;
@@ -21,9 +21,8 @@ public sealed class CollectionPause : IDisposable
     private CollectionPause(bool started) => this.started = started;
 
     /// <summary>
-    /// Starts a pause. The runtime makes room for the budget without a full collection (about half a millisecond a
-    /// step, measured). Within another pause (or if the runtime refuses one) it does nothing: the outer pause covers
-    /// the step.
+    /// Starts a pause. The runtime makes room for the budget without a full collection. Within another pause (or if
+    /// the runtime refuses one) it does nothing: the outer pause covers the step.
     /// </summary>
     public static CollectionPause Begin()
     {

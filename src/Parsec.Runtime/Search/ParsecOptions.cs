@@ -44,8 +44,7 @@ public sealed record ParsecOptions
     /// choices per cell key on a parameter-free option (see <see cref="ArchitectureDistribution.ModeWithParameterFreeLimit"/>);
     /// null recommends the plain mode. A short search learns on shared weights that are barely trained, where pooling
     /// and skip connections score best, so its mode can hold more of them than a retrained cell wants (P-DARTS' reason
-    /// for capping skips). On the Fashion-MNIST sample a limit of 2 did not help (docs/fashion-mnist-history.md), so it is off by default.
-    /// The ranked list and the saved distribution are not affected.
+    /// for capping skips). Off by default. The ranked list and the saved distribution are not affected.
     /// </summary>
     public int? ParameterFreeLimit { get; init; }
 }
