@@ -246,5 +246,7 @@ internal static class ArchitectureEmitter
                 else text.Append('{').Append(name).Append('}');
             }
         }
+
+        public override string ToString() => SourceTexts.Write(this);
     }
 }
