@@ -39,9 +39,7 @@ public sealed class CachedModelTests
     [Fact]
     public void Every_cached_step_holds_no_compiler_object_but_a_diagnostic_tree()
     {
-        var roots = OutputTypes(
-            SearchCellGenerator.Steps.CellResults, SearchCellGenerator.Steps.CellModels, SearchCellGenerator.Steps.CellDiagnostics,
-            SearchCellGenerator.Steps.SearchModelResults, SearchCellGenerator.Steps.SearchModels, SearchCellGenerator.Steps.SearchModelDiagnostics);
+        var roots = OutputTypes(IncrementalityTests.TrackedSteps);
 
         Assert.Contains(typeof(ParseResult<CellModel>), roots);
         Assert.Empty(Problems(roots, allowDiagnosticTree: true));
