@@ -10,6 +10,9 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "Parsec";
 
+    /// <summary>Where each descriptor's help link points: its section of docs/diagnostics.md, under the RepositoryUrl of Directory.Build.props.</summary>
+    internal const string HelpBase = "https://example.invalid/parsec/blob/main/docs/diagnostics.md#";
+
     public static readonly DiagnosticDescriptor CellNotPartial = Error(
         "PARSEC001", "Search cell must be partial",
         "Search cell '{0}' must be partial: add the 'partial' modifier so that the generator can implement its choices");
@@ -30,10 +33,9 @@ internal static class DiagnosticDescriptors
         "PARSEC005", "Search cell has no choices",
         "Search cell '{0}' declares no [Choice], [InputChoice] or [ValueChoice] member, so it has a single architecture: add a choice or remove [SearchCell]");
 
-    public static readonly DiagnosticDescriptor SearchSpaceSize = new(
+    public static readonly DiagnosticDescriptor SearchSpaceSize = Create(
         "PARSEC006", "Search space size",
-        "{0}: {1} choices, {2} architectures",
-        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+        "{0}: {1} choices, {2} architectures", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor SearchModelNotPartial = Error(
         "PARSEC007", "Search model must be partial",
@@ -115,9 +117,11 @@ internal static class DiagnosticDescriptors
         "PARSEC032", "Value does not convert to the property type",
         "Value {0} of '{1}' is of type '{2}', which does not convert implicitly to '{3}': write a value of type '{3}' or change the property's type");
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
+
+    /// <summary>A descriptor whose help link is its section of the docs (GitHub's heading anchor: the id in lower case).</summary>
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Parsec.Generators.Tests.Infrastructure;
 using Xunit;
@@ -88,6 +90,51 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Every_descriptor_links_to_its_section_of_the_docs()
+    {
+        var descriptors = typeof(SearchCellGenerator).Assembly.GetType("Parsec.Generators.DiagnosticDescriptors")!
+            .GetFields().Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToList();
+        var anchors = Anchors(System.IO.File.ReadAllLines(DocsPath()));
+        var repository = System.Xml.Linq.XDocument.Load(System.IO.Path.Combine(RepositoryRoot(), "Directory.Build.props"))
+            .Descendants("RepositoryUrl").Single().Value;
+
+        Assert.NotEmpty(descriptors);
+        Assert.All(descriptors, descriptor =>
+        {
+            string prefix = repository + "/blob/main/docs/diagnostics.md#";
+            Assert.StartsWith(prefix, descriptor.HelpLinkUri, System.StringComparison.Ordinal);
+            string anchor = descriptor.HelpLinkUri.Substring(prefix.Length);
+            Assert.Contains(anchor, anchors);
+            Assert.Equal(descriptor.Id.ToLowerInvariant(), anchor);
+        });
+    }
+
+    /// <summary>
+    /// The anchors GitHub gives a Markdown file: each heading's slug (lower case, punctuation but hyphens and
+    /// underscores dropped, spaces as hyphens; a repeated slug gets -1, -2, ...) and every explicit <c>id</c>/<c>name</c>.
+    /// </summary>
+    private static HashSet<string> Anchors(string[] lines)
+    {
+        var anchors = new HashSet<string>();
+        var headings = new Dictionary<string, int>();
+        bool inFence = false;
+        foreach (string line in lines)
+        {
+            if (line.StartsWith("```", System.StringComparison.Ordinal)) inFence = !inFence;
+            if (inFence) continue;
+            foreach (Match explicitAnchor in Regex.Matches(line, "<a (?:id|name)=\"([^\"]+)\""))
+                anchors.Add(explicitAnchor.Groups[1].Value);
+            var heading = Regex.Match(line, "^#{1,6} +(.*?) *#*$");
+            if (!heading.Success) continue;
+            string slug = Regex.Replace(heading.Groups[1].Value.ToLowerInvariant(), "[^\\p{L}\\p{Nd}\\- _]", "").Replace(' ', '-');
+            headings.TryGetValue(slug, out int seen);
+            headings[slug] = seen + 1;
+            anchors.Add(seen == 0 ? slug : slug + "-" + seen.ToString(CultureInfo.InvariantCulture));
+        }
+        return anchors;
+    }
+
+    [Fact]
     public void Messages_say_what_to_change()
     {
         var (source, _) = Markup.Parse(Prelude + Cell + "    [InputChoice(Count = [|3|])] private partial Tensor[] Pick(Tensor a, Tensor b);\n}");
@@ -98,6 +145,8 @@ public sealed class DiagnosticTests
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
-    private static string DocsPath([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "..", "..", "docs", "diagnostics.md");
+    private static string DocsPath() => System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md");
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "..", ".."));
 }

@@ -9,7 +9,8 @@ namespace Parsec.Generators.Tests;
 /// <summary>An edit elsewhere reuses every step's output; an edit of a cell re-emits it.</summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] TrackedSteps =
+    /// <summary>Every step the generator tracks.</summary>
+    internal static readonly string[] TrackedSteps =
     {
         SearchCellGenerator.Steps.CellResults,
         SearchCellGenerator.Steps.CellModels,

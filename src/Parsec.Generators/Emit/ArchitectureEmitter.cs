@@ -25,6 +25,7 @@ internal static class ArchitectureEmitter
         writer.Line("/// </summary>");
         foreach (var member in members)
             writer.Line($"/// <param name=\"{member.Name}\">{ParameterDoc(member.Kind, member.Count)}<c>{member.Name}</c>{(member.Kind == ChoiceMemberKind.Input && member.Count > 1 ? ", in slot order." : ".")}</param>");
+        writer.Line(CSharp.GeneratedCode);
         if (members.Count == 0)
         {
             writer.Line($"{cell.Accessibility} sealed record {name}()");
@@ -87,6 +88,7 @@ internal static class ArchitectureEmitter
 
     private static void WriteEnum(IndentedWriter writer, string name, IReadOnlyList<string> members)
     {
+        writer.Line(CSharp.GeneratedCode);
         writer.Open($"public enum {name}");
         foreach (string member in members)
         {
@@ -246,5 +248,7 @@ internal static class ArchitectureEmitter
                 else text.Append('{').Append(name).Append('}');
             }
         }
+
+        public override string ToString() => SourceTexts.Write(this);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -13,6 +14,15 @@ internal static class CSharp
     public const string SearchSpace = "global::Parsec.SearchSpace";
     public const string InvalidOperation = "global::System.InvalidOperationException";
     public const string Argument = "global::System.ArgumentException";
+
+    /// <summary>
+    /// The attribute on every type the generator declares itself (the typed architecture and its enums), with the
+    /// generator's version: its informational version without build metadata (<c>0.1.0</c>). Not on the partial
+    /// declarations of the user's cells and models, where it would merge into the user's own type and mark all of the
+    /// user's code as generated, which analyzers then skip.
+    /// </summary>
+    public static readonly string GeneratedCode =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Parsec.Generators\", \"" + GeneratorVersion() + "\")]";
 
     public static string StringLiteral(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -71,5 +81,15 @@ internal static class CSharp
             if (run > longest) longest = run;
         }
         return longest;
+    }
+
+    private static string GeneratorVersion()
+    {
+        var assembly = typeof(CSharp).Assembly;
+        string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString();
+        if (version is null) return "0.0.0";
+        int metadata = version.IndexOf('+');
+        return metadata < 0 ? version : version.Substring(0, metadata);
     }
 }

@@ -18,7 +18,7 @@ internal static class CellEmitter
     public static string HintName(CellModel cell) => cell.FullName + ".SearchCell.g.cs";
 
     public static string Emit(CellModel cell) =>
-        FileFrame.Write("[SearchCell]", cell.FullName, cell.Namespace, cell.ContainingTypes, new CellLayout(cell), static (writer, layout) =>
+        FileFrame.Write(cell.Namespace, cell.ContainingTypes, new CellLayout(cell), static (writer, layout) =>
         {
             var cell = layout.Cell;
             writer.Open($"partial {cell.Keyword} {cell.Name} : {CSharp.SearchSpace}.ISearchCell");

@@ -1,49 +1,14 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Parsec.Generators.Model;
 
 namespace Parsec.Generators.Emit;
 
 /// <summary>Writes generated C# line by line with four-space indentation and \n line endings.</summary>
-/// <remarks>
-/// A generated cell runs to tens of kilobytes, so the writer reuses one large buffer per thread (see
-/// <see cref="Rent"/> and <see cref="ToStringAndRelease"/>) rather than growing a new one for every file, and an
-/// interpolated line (<c>writer.Line($"private {type} {name};")</c>) is appended piece by piece through
-/// <see cref="LineHandler"/>, without building the line as a string first.
-/// </remarks>
 internal sealed class IndentedWriter
 {
-    private const int InitialCapacity = 64 * 1024;
-    private const int MaxPooledCapacity = 1024 * 1024;
-
-    [System.ThreadStatic]
-    private static StringBuilder? pooled;
-
-    private readonly StringBuilder text;
+    private readonly StringBuilder text = new();
     private int depth;
-
-    public IndentedWriter() : this(new StringBuilder(InitialCapacity))
-    {
-    }
-
-    private IndentedWriter(StringBuilder text) => this.text = text;
-
-    /// <summary>A writer over this thread's pooled buffer; finish it with <see cref="ToStringAndRelease"/>.</summary>
-    public static IndentedWriter Rent()
-    {
-        var buffer = pooled ?? new StringBuilder(InitialCapacity);
-        pooled = null;
-        return new IndentedWriter(buffer.Clear());
-    }
-
-    /// <summary>The text written, after which the buffer goes back to the pool and the writer must not be used.</summary>
-    public string ToStringAndRelease()
-    {
-        string result = text.ToString();
-        if (text.Capacity <= MaxPooledCapacity) pooled = text.Clear();
-        return result;
-    }
 
     /// <summary>Writes an empty line.</summary>
     public void Line() => text.Append('\n');
@@ -55,21 +20,10 @@ internal sealed class IndentedWriter
         text.Append('\n');
     }
 
-    /// <summary>Writes an interpolated line, which <paramref name="line"/> has already appended, indented unless it is empty.</summary>
-    public void Line([InterpolatedStringHandlerArgument("")] LineHandler line) => text.Append('\n');
-
     /// <summary>Writes <paramref name="header"/> (if any) and an opening brace, and indents.</summary>
     public void Open(string? header = null)
     {
         if (header is not null) Line(header);
-        Line("{");
-        depth++;
-    }
-
-    /// <summary>Writes an interpolated header and an opening brace, and indents.</summary>
-    public void Open([InterpolatedStringHandlerArgument("")] LineHandler header)
-    {
-        text.Append('\n');
         Line("{");
         depth++;
     }
@@ -110,57 +64,23 @@ internal sealed class IndentedWriter
     }
 
     public override string ToString() => text.ToString();
-
-    /// <summary>
-    /// Appends an interpolated line straight to the writer's buffer: literal parts, strings and numbers as they are,
-    /// <see cref="ISourceText"/> values as they write themselves. The indentation goes before the first non-empty part.
-    /// </summary>
-    [InterpolatedStringHandler]
-    public ref struct LineHandler
-    {
-        private readonly StringBuilder text;
-        private readonly int indentation;
-        private bool started;
-
-        public LineHandler(int literalLength, int formattedCount, IndentedWriter writer)
-        {
-            text = writer.text;
-            indentation = writer.depth * 4;
-            started = false;
-        }
-
-        public void AppendLiteral(string value)
-        {
-            if (value.Length == 0) return;
-            Start().Append(value);
-        }
-
-        public void AppendFormatted(string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return;
-            Start().Append(value);
-        }
-
-        public void AppendFormatted(int value) => Start().Append(value);
-
-        public void AppendFormatted<T>(T value) where T : ISourceText => value.AppendTo(Start());
-
-        private StringBuilder Start()
-        {
-            if (!started)
-            {
-                started = true;
-                text.Append(' ', indentation);
-            }
-            return text;
-        }
-    }
 }
 
-/// <summary>A piece of generated source that writes itself into an interpolated line (see <see cref="IndentedWriter.LineHandler"/>).</summary>
+/// <summary>A piece of generated source that writes itself, as an interpolated line's hole (through <c>ToString</c>).</summary>
 internal interface ISourceText
 {
     void AppendTo(StringBuilder text);
+}
+
+/// <summary>The text of an <see cref="ISourceText"/>.</summary>
+internal static class SourceTexts
+{
+    public static string Write<T>(T source) where T : ISourceText
+    {
+        var text = new StringBuilder();
+        source.AppendTo(text);
+        return text.ToString();
+    }
 }
 
 /// <summary>A string written as a C# string literal (<c>null</c> for null).</summary>
@@ -171,6 +91,8 @@ internal readonly struct Quoted : ISourceText
     public Quoted(string? value) => this.value = value;
 
     public void AppendTo(StringBuilder text) => CSharp.AppendStringLiteral(text, value);
+
+    public override string ToString() => SourceTexts.Write(this);
 }
 
 /// <summary>Strings written as <c>ImmutableArray.Create&lt;string&gt;("a", "b")</c>, or <c>ImmutableArray&lt;string&gt;.Empty</c>.</summary>
@@ -181,6 +103,8 @@ internal readonly struct StringArray : ISourceText
     public StringArray(IReadOnlyList<string> values) => this.values = values;
 
     public void AppendTo(StringBuilder text) => CSharp.AppendStringArray(text, values);
+
+    public override string ToString() => SourceTexts.Write(this);
 }
 
 /// <summary>A list written with <c>", "</c> between its items: strings, or candidate parameters' declarations or arguments.</summary>
@@ -219,6 +143,8 @@ internal readonly struct Joined : ISourceText
             text.Append(items is not null ? items[i] : arguments ? parameters![i].Argument : parameters![i].Declaration);
         }
     }
+
+    public override string ToString() => SourceTexts.Write(this);
 }
 
 /// <summary>Strings written as further string-literal arguments of a call: <c>, "a", "b"</c>.</summary>
@@ -236,4 +162,6 @@ internal readonly struct Arguments : ISourceText
             CSharp.AppendStringLiteral(text, value);
         }
     }
+
+    public override string ToString() => SourceTexts.Write(this);
 }

@@ -8,7 +8,7 @@ internal static class SearchModelEmitter
     public static string HintName(SearchModelModel model) => model.FullName + ".SearchModel.g.cs";
 
     public static string Emit(SearchModelModel model) =>
-        FileFrame.Write("[SearchModel]", model.FullName, model.Namespace, model.ContainingTypes, model, static (writer, model) =>
+        FileFrame.Write(model.Namespace, model.ContainingTypes, model, static (writer, model) =>
         {
             writer.Open($"partial {model.Keyword} {model.Name} : {CSharp.SearchSpace}.ISearchModel");
             writer.Line($"/// <summary>The source of <see cref=\"{model.Name}\"/>, which the exporter reassembles around the fixed cells.</summary>");

@@ -4,19 +4,22 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Parsec.Generators.Model;
 
-/// <summary>A source location as plain values; turned back into a <see cref="Location"/> only when reported.</summary>
-internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+/// <summary>
+/// A source location as its tree and span, turned back into a <see cref="Location"/> in that tree when reported, so
+/// that <c>#pragma warning disable</c> and editorconfig severities apply to it. The tree compares by reference: an
+/// edit of another file keeps it, so a cell's diagnostics stay equal. Diagnostics travel in their own pipeline step,
+/// never in a model that is emitted.
+/// </summary>
+internal sealed record LocationInfo(SyntaxTree Tree, TextSpan Span)
 {
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    public Location ToLocation() => Location.Create(Tree, Span);
 
     public static LocationInfo? From(Location? location) =>
-        location is { IsInSource: true } && location.SourceTree is { } tree
-            ? new LocationInfo(tree.FilePath, location.SourceSpan, location.GetLineSpan().Span)
-            : null;
+        location is { IsInSource: true } && location.SourceTree is { } tree ? new LocationInfo(tree, location.SourceSpan) : null;
 
-    public static LocationInfo? From(SyntaxNode? node) => From(node?.GetLocation());
+    public static LocationInfo? From(SyntaxNode? node) => node is null ? null : new LocationInfo(node.SyntaxTree, node.Span);
 
-    public static LocationInfo? From(SyntaxToken token) => From(token.GetLocation());
+    public static LocationInfo? From(SyntaxToken token) => token.SyntaxTree is { } tree ? new LocationInfo(tree, token.Span) : null;
 }
 
 /// <summary>A diagnostic as plain values, so that parse results stay equatable.</summary>

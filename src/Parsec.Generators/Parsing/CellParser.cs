@@ -14,10 +14,13 @@ internal static class CellParser
     private static readonly ParseResult<CellModel> Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
 
     public static ParseResult<CellModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        Parse(context, ChoiceReading.SyntaxFirst, cancellationToken);
+        Parse(context, syntaxFirst: true, cancellationToken);
 
-    /// <summary>Parses with a chosen <see cref="ChoiceReading"/>; the syntax-first one must give the same result.</summary>
-    public static ParseResult<CellModel> Parse(GeneratorAttributeSyntaxContext context, ChoiceReading reading, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses the cell; <paramref name="syntaxFirst"/> is false only where the tests check that the syntax shortcut
+    /// (<see cref="ChoiceSyntaxReader"/>) gives the result of reading the symbols alone.
+    /// </summary>
+    internal static ParseResult<CellModel> Parse(GeneratorAttributeSyntaxContext context, bool syntaxFirst, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol cell || context.TargetNode is not TypeDeclarationSyntax declaration)
             return Nothing;
@@ -34,7 +37,7 @@ internal static class CellParser
         }
 
         int beforeMembers = diagnostics.Count;
-        var syntaxReader = reading == ChoiceReading.SyntaxFirst ? new ChoiceSyntaxReader(cell, known, context.SemanticModel) : null;
+        var syntaxReader = syntaxFirst ? new ChoiceSyntaxReader(cell, known, context.SemanticModel) : null;
         var (members, sets, choiceSyntax) = ChoiceParser.Parse(cell, known, syntaxReader, diagnostics, cancellationToken);
         if (members.Count == 0 && diagnostics.Count == beforeMembers)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CellWithoutChoices, identifier, cell.Name));

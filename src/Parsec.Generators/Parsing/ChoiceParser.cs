@@ -30,9 +30,6 @@ internal sealed class ChoiceParser
     private readonly List<(ChoiceMemberModel Member, LocationInfo? PerInputLocation)> members = new();
     private readonly HashSet<string> inputChoiceNames = new();
 
-    [System.ThreadStatic]
-    private static StringBuilder? scratch;
-
     private ChoiceParser(INamedTypeSymbol cell, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         this.cell = cell;
@@ -70,13 +67,6 @@ internal sealed class ChoiceParser
             var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
             // Binding attributes is the costly part of a parse, which reruns on every edit: skip members without any.
             if (!HasAttributeSyntax(syntax)) continue;
-            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && syntax is MethodDeclarationSyntax methodSyntax
-                && syntaxReader?.TryRead(methodSyntax) is { } choice)
-            {
-                choiceSyntax.Add(methodSyntax);
-                parser.ParseMethodChoice(ChoiceMethod.Of(method), methodSyntax, choice.IsInput, choice.Attribute, choice.Arguments, choice.Signature);
-                continue;
-            }
             var attributes = member.GetAttributes().Where(parser.IsChoiceAttribute).ToList();
             if (attributes.Count == 0) continue;
             if (syntax is MemberDeclarationSyntax declaration) choiceSyntax.Add(declaration);
@@ -396,7 +386,7 @@ internal sealed class ChoiceParser
 
     private static string MethodDeclaration(MethodDeclarationSyntax syntax)
     {
-        var text = Scratch();
+        var text = new StringBuilder();
         AppendModifiersWithoutPartial(text, syntax.Modifiers);
         SourceText.AppendOneLine(text, syntax.ReturnType);
         text.Append(' ').Append(syntax.Identifier.Text);
@@ -407,7 +397,7 @@ internal sealed class ChoiceParser
 
     private static string PropertyDeclaration(PropertyDeclarationSyntax syntax)
     {
-        var text = Scratch();
+        var text = new StringBuilder();
         AppendModifiersWithoutPartial(text, syntax.Modifiers);
         SourceText.AppendOneLine(text, syntax.Type);
         return text.Append(' ').Append(syntax.Identifier.Text).ToString();
@@ -415,7 +405,7 @@ internal sealed class ChoiceParser
 
     private string MethodSignature(ChoiceMethod method, MethodDeclarationSyntax syntax, ChoiceSignature signature)
     {
-        var text = Scratch();
+        var text = new StringBuilder();
         AppendImplementationModifiers(text, syntax.Modifiers);
         text.Append(known.FullyQualifiedName(signature.ReturnType)).Append(' ').Append(Identifiers.Escape(method.Name)).Append('(');
         var parameters = signature.Parameters;
@@ -430,13 +420,10 @@ internal sealed class ChoiceParser
     /// <summary>The signature of a value choice's implementation: modifiers, type and name.</summary>
     private static string PropertySignature(PropertyDeclarationSyntax syntax, string typeName)
     {
-        var text = Scratch();
+        var text = new StringBuilder();
         AppendImplementationModifiers(text, syntax.Modifiers);
         return text.Append(typeName).Append(' ').Append(Identifiers.Escape(syntax.Identifier.ValueText)).ToString();
     }
-
-    /// <summary>This thread's buffer for the texts above, emptied (none of them nests another).</summary>
-    private static StringBuilder Scratch() => (scratch ??= new StringBuilder(256)).Clear();
 
     /// <summary>The modifiers as written without <c>partial</c>, each followed by a space.</summary>
     private static void AppendModifiersWithoutPartial(StringBuilder text, SyntaxTokenList modifiers)
@@ -505,3 +492,16 @@ internal readonly record struct ChoiceMethod(string Name, bool IsStatic, bool Is
     public static ChoiceMethod Of(MethodDeclarationSyntax syntax) =>
         new(syntax.Identifier.ValueText, syntax.Modifiers.Any(SyntaxKind.StaticKeyword), syntax.TypeParameterList is not null);
 }
+
+/// <summary>What a choice attribute says, with the attribute's defaults filled in.</summary>
+/// <param name="Set">A <c>[Choice]</c>'s candidate set, null when the <c>typeof</c> argument is missing or does not bind.</param>
+/// <param name="PerInput">A <c>[Choice]</c>'s <c>PerInput</c>, null when not set.</param>
+/// <param name="Count">An <c>[InputChoice]</c>'s <c>Count</c>.</param>
+/// <param name="Distinct">An <c>[InputChoice]</c>'s <c>Distinct</c>.</param>
+internal sealed record ChoiceArguments(INamedTypeSymbol? Set, string? PerInput, int Count, bool Distinct);
+
+/// <summary>A parameter of a choice method as the checks and the emitted signature need it.</summary>
+internal readonly record struct ChoiceParameter(string Name, ITypeSymbol Type, RefKind RefKind, bool IsParams);
+
+/// <summary>A choice method's return and parameter types.</summary>
+internal sealed record ChoiceSignature(ITypeSymbol ReturnType, ImmutableArray<ChoiceParameter> Parameters);

@@ -14,14 +14,11 @@ namespace Parsec.Generators.Parsing;
 /// single <c>[ValueChoice]</c> of literals of the get-only property's own type.
 /// </summary>
 /// <remarks>
-/// Binding every member's attributes and signature is most of a parse, and every cell's parse reruns on every edit;
-/// yet a cell spells the same few attribute and type names over and over. Each distinct spelling is looked up once per
-/// class declaration, where every member shares one scope (the class, its bases, namespaces and usings), and once for
-/// all top-level cells with the same base type, namespace declarations and usings (<see cref="KnownTypes.ScopedLookup"/>).
-/// Attributes are never bound, only their names looked up; a cell whose attributed members are all read here never
-/// has its member symbols built. Anything
-/// else (other attributes, generic or unusual members, other argument forms, names that do not bind to the expected
-/// symbols) returns null, and the caller reads the member from its symbols, which is exact by definition.
+/// Why it exists: read from symbols alone (every attribute and signature bound), the generator benchmark's 100 cells
+/// took 76 to 119 ms of generator CPU against the 50 ms target; read here, about 48 ms (bench/README.md). Attributes are
+/// never bound, only their names looked up, once per spelling and class declaration, and a cell whose attributed
+/// members are all read here never has its member symbols built. Any other cell (other attributes, generic or unusual
+/// members, other argument forms, names that do not bind to the expected symbols) is read from its symbols.
 /// </remarks>
 internal sealed class ChoiceSyntaxReader
 {
@@ -39,7 +36,6 @@ internal sealed class ChoiceSyntaxReader
     private Dictionary<string, int>? declarationsByName;
     private List<TypeDeclarationSyntax>? parts;
     private bool partsRead;
-    private HashSet<string>? nestedTypeNames;
 
     public ChoiceSyntaxReader(INamedTypeSymbol cell, KnownTypes known, SemanticModel targetModel)
     {
@@ -84,7 +80,7 @@ internal sealed class ChoiceSyntaxReader
     }
 
     /// <summary>The method read from syntax, or null when only its symbols can tell.</summary>
-    public SyntaxChoice? TryRead(MethodDeclarationSyntax syntax)
+    private SyntaxChoice? TryRead(MethodDeclarationSyntax syntax)
     {
         if (syntax.ContainsDiagnostics || syntax.TypeParameterList is not null || syntax.ExplicitInterfaceSpecifier is not null)
             return null;
@@ -108,7 +104,7 @@ internal sealed class ChoiceSyntaxReader
     /// value a literal of the property's own type (int, long, uint, ulong, float, double, bool, char or string), so that
     /// each converts by identity. Null otherwise, malformed ones included: the symbols report what is wrong.
     /// </summary>
-    public SyntaxValueChoice? TryReadValue(PropertyDeclarationSyntax syntax)
+    private SyntaxValueChoice? TryReadValue(PropertyDeclarationSyntax syntax)
     {
         if (syntax.ContainsDiagnostics || syntax.ExplicitInterfaceSpecifier is not null || syntax.ExpressionBody is not null
             || syntax.Initializer is not null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || syntax.Modifiers.Any(SyntaxKind.StaticKeyword)
@@ -247,38 +243,10 @@ internal sealed class ChoiceSyntaxReader
             var model = container.SyntaxTree == targetModel.SyntaxTree
                 ? targetModel
                 : known.Compilation.GetSemanticModel(container.SyntaxTree);
-            scope = new DeclarationScope(model, container.OpenBraceToken.Span.End, container, this, SharedContext(container));
+            scope = new DeclarationScope(model, container.OpenBraceToken.Span.End, container, this);
             scopes.Add(container, scope);
         }
         return scope;
-    }
-
-    /// <summary>
-    /// The key under which lookups from the body of <paramref name="container"/> are shared with other cells (see
-    /// <see cref="KnownTypes.ScopedLookup"/>), or null when they cannot be: the cell is nested or generic, the
-    /// compilation declares file-local types, or the cell's declarations are not all plain.
-    /// </summary>
-    private string? SharedContext(TypeDeclarationSyntax container)
-    {
-        if (cell.ContainingType is not null || cell.IsGenericType || known.DeclaresFileLocalTypes || Parts(CancellationToken.None) is null)
-            return null;
-        return KnownTypes.LookupContext(container);
-    }
-
-    /// <summary>Whether the cell declares a nested type named <paramref name="name"/>, which a lookup in its body finds first.</summary>
-    private bool DeclaresNestedType(string name)
-    {
-        if (nestedTypeNames is null)
-        {
-            nestedTypeNames = new HashSet<string>();
-            foreach (var declaration in Parts(CancellationToken.None) ?? new List<TypeDeclarationSyntax>())
-                foreach (var member in declaration.Members)
-                {
-                    if (member is BaseTypeDeclarationSyntax type) nestedTypeNames.Add(type.Identifier.ValueText);
-                    else if (member is DelegateDeclarationSyntax @delegate) nestedTypeNames.Add(@delegate.Identifier.ValueText);
-                }
-        }
-        return nestedTypeNames.Contains(name);
     }
 
     /// <summary><c>[InputChoice]</c> with at most <c>Count = int literal</c> and <c>Distinct = true/false</c>.</summary>
@@ -411,21 +379,17 @@ internal sealed class ChoiceSyntaxReader
         private readonly TypeDeclarationSyntax container;
         private readonly INamedTypeSymbol cell;
         private readonly KnownTypes known;
-        private readonly string? sharedContext;
-        private readonly ChoiceSyntaxReader reader;
         private readonly Dictionary<string, INamedTypeSymbol?> attributeClasses = new();
         private readonly Dictionary<string, ITypeSymbol?> types = new();
         private bool? nameofIsFree;
 
-        public DeclarationScope(SemanticModel model, int position, TypeDeclarationSyntax container, ChoiceSyntaxReader reader, string? sharedContext)
+        public DeclarationScope(SemanticModel model, int position, TypeDeclarationSyntax container, ChoiceSyntaxReader reader)
         {
             this.model = model;
             this.position = position;
             this.container = container;
-            this.reader = reader;
             cell = reader.cell;
             known = reader.known;
-            this.sharedContext = sharedContext;
         }
 
         /// <summary>
@@ -437,7 +401,7 @@ internal sealed class ChoiceSyntaxReader
         /// </summary>
         public bool NameofIsFree => nameofIsFree ??=
             !known.SourceDeclaresNameof
-            && Lookup(SyntaxFactory.IdentifierName(KnownTypes.Nameof), KnownTypes.Nameof, attribute: false).Nothing
+            && Lookup(SyntaxFactory.IdentifierName(KnownTypes.Nameof)).Nothing
             && !MetadataBaseDeclaresNameof()
             && !known.UsingStaticImportsNameof(container, model);
 
@@ -459,7 +423,7 @@ internal sealed class ChoiceSyntaxReader
             string spelling = attribute.Name.ToString();
             if (!attributeClasses.TryGetValue(spelling, out var found))
             {
-                found = Lookup(attribute.Name, spelling, attribute: true).Symbol as INamedTypeSymbol;
+                found = Lookup(attribute.Name).Symbol as INamedTypeSymbol;
                 if (found is { TypeKind: TypeKind.Error }) found = null;
                 attributeClasses.Add(spelling, found);
             }
@@ -484,7 +448,7 @@ internal sealed class ChoiceSyntaxReader
                     string spelling = name.ToString();
                     if (!types.TryGetValue(spelling, out var type))
                     {
-                        type = Lookup(name, spelling, attribute: false).Symbol as ITypeSymbol;
+                        type = Lookup(name).Symbol as ITypeSymbol;
                         if (type is { TypeKind: TypeKind.Error }) type = null;
                         types.Add(spelling, type);
                     }
@@ -494,34 +458,21 @@ internal sealed class ChoiceSyntaxReader
             }
         }
 
-        /// <summary>
-        /// What a name binds to as a type or namespace here (as an attribute name when <paramref name="attribute"/>):
-        /// the symbol when it binds to exactly one, and whether it found nothing at all. Shared with every cell of the
-        /// same context unless the cell declares a nested type the name could find.
-        /// </summary>
-        private (ISymbol? Symbol, bool Nothing) Lookup(NameSyntax name, string spelling, bool attribute)
-        {
-            if (sharedContext is null || Shadowed(name, attribute))
-                return Bind(name);
-            return known.ScopedLookup(new KnownTypes.ScopedName(cell.BaseType, sharedContext, spelling, attribute), this, name,
-                static (scope, name) => scope.Bind(name));
-        }
-
-        private (ISymbol? Symbol, bool Nothing) Bind(NameSyntax name)
+        /// <summary>What a name binds to as a type or namespace here: the symbol when it binds to exactly one, and whether it found nothing at all.</summary>
+        private (ISymbol? Symbol, bool Nothing) Lookup(NameSyntax name)
         {
             var info = model.GetSpeculativeSymbolInfo(position, name, SpeculativeBindingOption.BindAsTypeOrNamespace);
             bool noCandidates = info.CandidateSymbols.IsEmpty;
             return (noCandidates ? info.Symbol : null, noCandidates && info.Symbol is null);
         }
-
-        /// <summary>Whether a nested type of the cell could be what the name's first identifier (with the attribute suffix, for an attribute) finds.</summary>
-        private bool Shadowed(NameSyntax name, bool attribute)
-        {
-            var first = name;
-            while (first is QualifiedNameSyntax qualified) first = qualified.Left;
-            if (first is not IdentifierNameSyntax identifier) return first is not AliasQualifiedNameSyntax;
-            string text = identifier.Identifier.ValueText;
-            return reader.DeclaresNestedType(text) || attribute && name is IdentifierNameSyntax && reader.DeclaresNestedType(text + "Attribute");
-        }
     }
 }
+
+/// <summary>A choice method read from syntax: its attribute, what the attribute says, and its signature.</summary>
+internal sealed record SyntaxChoice(bool IsInput, AttributeSyntax Attribute, ChoiceArguments Arguments, ChoiceSignature Signature);
+
+/// <summary>A value choice read from syntax: its attribute, the property's type, and the values as C# source text.</summary>
+internal sealed record SyntaxValueChoice(AttributeSyntax Attribute, ITypeSymbol Type, ImmutableArray<string> Values);
+
+/// <summary>A member of a cell read from syntax: a choice method (<see cref="Method"/>) or a value choice (<see cref="Value"/>).</summary>
+internal sealed record SyntaxMember(MemberDeclarationSyntax Syntax, SyntaxChoice? Method, SyntaxValueChoice? Value);

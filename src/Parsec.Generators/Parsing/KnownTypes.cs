@@ -31,18 +31,13 @@ internal sealed class KnownTypes
     // Per using static directive (this compilation's trees only): whether the type it imports has a member named nameof.
     private readonly ConcurrentDictionary<UsingDirectiveSyntax, bool> usingStaticImportsNameof = new();
 
-    // Lookups from the bodies of cells that share a context (see ScopedName).
-    private readonly ConcurrentDictionary<ScopedName, (ISymbol? Symbol, bool Nothing)> scopedLookups = new(ScopedNameComparer.Instance);
-
     private readonly Lazy<bool> sourceDeclaresNameof;
-    private readonly Lazy<bool> declaresFileLocalTypes;
     private readonly Lazy<bool> globalUsingStaticImportsNameof;
 
     private KnownTypes(Compilation compilation)
     {
         sourceDeclaresNameof = new Lazy<bool>(() => compilation.ContainsSymbolsWithName(Nameof, SymbolFilter.All));
         globalUsingStaticImportsNameof = new Lazy<bool>(GlobalUsingStaticImportsNameof);
-        declaresFileLocalTypes = new Lazy<bool>(FindFileLocalTypes);
         makeArray = element => compilation.CreateArrayTypeSymbol(element);
         Compilation = compilation;
         Tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
@@ -80,79 +75,6 @@ internal sealed class KnownTypes
     /// <summary>The contextual keyword whose meaning the syntax reader checks.</summary>
     public const string Nameof = "nameof";
 
-    /// <summary>Whether a source file declares a file-local type, which lookups from other files do not find.</summary>
-    public bool DeclaresFileLocalTypes => declaresFileLocalTypes.Value;
-
-    /// <summary>
-    /// A type or attribute name looked up from the body of a top-level, non-generic cell. The lookup goes through the
-    /// cell's own nested types (the caller checks it declares none the name could find), its base types' nested types,
-    /// its namespaces and the using directives around it; with the same base type and the same namespace declarations
-    /// and using directives (<see cref="LookupContext"/>), it finds the same in every cell, barring file-local types.
-    /// </summary>
-    internal readonly record struct ScopedName(INamedTypeSymbol? BaseType, string Context, string Spelling, bool Attribute);
-
-    /// <summary>A lookup shared by the cells of one context: the first cell's result, made by <paramref name="bind"/>.</summary>
-    public (ISymbol? Symbol, bool Nothing) ScopedLookup<TState>(ScopedName name, TState state, NameSyntax syntax,
-        Func<TState, NameSyntax, (ISymbol? Symbol, bool Nothing)> bind)
-    {
-        if (scopedLookups.TryGetValue(name, out var found)) return found;
-        found = bind(state, syntax);
-        scopedLookups.TryAdd(name, found);
-        return found;
-    }
-
-    /// <summary>
-    /// The namespace declarations, extern aliases and using directives around a top-level type declaration, as text;
-    /// null when it is nested in a type.
-    /// </summary>
-    public static string? LookupContext(TypeDeclarationSyntax declaration)
-    {
-        var text = new System.Text.StringBuilder();
-        for (var node = declaration.Parent; node is not null; node = node.Parent)
-        {
-            switch (node)
-            {
-                case BaseNamespaceDeclarationSyntax ns:
-                    text.Append("namespace ").Append(ns.Name.ToString()).Append('\n');
-                    foreach (var alias in ns.Externs) text.Append(alias.ToString()).Append('\n');
-                    foreach (var directive in ns.Usings) text.Append(directive.ToString()).Append('\n');
-                    break;
-                case CompilationUnitSyntax unit:
-                    text.Append("file\n");
-                    foreach (var alias in unit.Externs) text.Append(alias.ToString()).Append('\n');
-                    foreach (var directive in unit.Usings) text.Append(directive.ToString()).Append('\n');
-                    break;
-                default:
-                    return null;
-            }
-        }
-        return text.ToString();
-    }
-
-    /// <summary>Whether any tree declares a file-local type (which can only be top-level).</summary>
-    private bool FindFileLocalTypes()
-    {
-        foreach (var tree in Compilation.SyntaxTrees)
-            if (HasFileLocalType(tree.GetRoot())) return true;
-        return false;
-
-        static bool HasFileLocalType(SyntaxNode node)
-        {
-            var members = node switch
-            {
-                CompilationUnitSyntax unit => unit.Members,
-                BaseNamespaceDeclarationSyntax ns => ns.Members,
-                _ => default,
-            };
-            foreach (var member in members)
-            {
-                if (member.Modifiers.Any(SyntaxKind.FileKeyword)) return true;
-                if (member is BaseNamespaceDeclarationSyntax && HasFileLocalType(member)) return true;
-            }
-            return false;
-        }
-    }
-
     /// <summary>The special type a predefined type keyword names (<c>int</c>, <c>string</c>), or <see cref="SpecialType.None"/>.</summary>
     public static SpecialType SpecialTypeOf(SyntaxToken keyword) => keyword.Kind() switch
     {
@@ -173,19 +95,6 @@ internal sealed class KnownTypes
         SyntaxKind.ObjectKeyword => SpecialType.System_Object,
         _ => SpecialType.None,
     };
-
-    /// <summary>Compares <see cref="ScopedName"/>s, base types by symbol equality.</summary>
-    private sealed class ScopedNameComparer : IEqualityComparer<ScopedName>
-    {
-        public static readonly ScopedNameComparer Instance = new();
-
-        public bool Equals(ScopedName x, ScopedName y) =>
-            x.Attribute == y.Attribute && x.Spelling == y.Spelling && x.Context == y.Context
-            && SymbolEqualityComparer.Default.Equals(x.BaseType, y.BaseType);
-
-        public int GetHashCode(ScopedName name) =>
-            unchecked((name.Spelling.GetHashCode() * 31 + name.Context.GetHashCode()) * 31 + SymbolEqualityComparer.Default.GetHashCode(name.BaseType));
-    }
 
     /// <summary>Whether any source declaration of the compilation (type, member or namespace) is named <c>nameof</c>.</summary>
     public bool SourceDeclaresNameof => sourceDeclaresNameof.Value;

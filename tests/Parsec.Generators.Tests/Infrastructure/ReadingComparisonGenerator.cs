@@ -15,8 +15,8 @@ internal sealed class ReadingComparisonGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName("Parsec.SearchCellAttribute",
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (syntax, cancellationToken) => (
-                    CellParser.Parse(syntax, ChoiceReading.SyntaxFirst, cancellationToken),
-                    CellParser.Parse(syntax, ChoiceReading.SymbolsOnly, cancellationToken)))
+                    CellParser.Parse(syntax, syntaxFirst: true, cancellationToken),
+                    CellParser.Parse(syntax, syntaxFirst: false, cancellationToken)))
             .WithTrackingName(Step);
         context.RegisterSourceOutput(pairs, static (_, _) => { });
     }
