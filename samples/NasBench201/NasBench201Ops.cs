@@ -19,10 +19,10 @@ public static class NasBench201Ops
     [Candidate] public static nn.Module<Tensor, Tensor> SkipConnect(int channels) => nn.Identity();
 
     /// <summary><c>nor_conv_1x1</c>: ReLU, 1x1 convolution, BatchNorm.</summary>
-    [Candidate] public static nn.Module<Tensor, Tensor> NorConv1x1(int channels) => new ReluConvBn(channels, channels, 1, 1);
+    [Candidate] public static nn.Module<Tensor, Tensor> NorConv1x1(int channels) => ReluConvBn(channels, channels, 1, 1);
 
     /// <summary><c>nor_conv_3x3</c>: ReLU, 3x3 convolution, BatchNorm.</summary>
-    [Candidate] public static nn.Module<Tensor, Tensor> NorConv3x3(int channels) => new ReluConvBn(channels, channels, 3, 1);
+    [Candidate] public static nn.Module<Tensor, Tensor> NorConv3x3(int channels) => ReluConvBn(channels, channels, 3, 1);
 
     /// <summary><c>avg_pool_3x3</c>: 3x3 average pooling that averages only the pixels inside the image at the borders.</summary>
     [Candidate] public static nn.Module<Tensor, Tensor> AvgPool3x3(int channels) =>
@@ -40,21 +40,11 @@ public static class NasBench201Ops
     /// The benchmark's ReLUConvBN: ReLU, a k x k convolution without bias (padding k/2, so stride 1 keeps the
     /// resolution), BatchNorm with learned scale and shift.
     /// </summary>
-    public sealed class ReluConvBn : nn.Module<Tensor, Tensor>
-    {
-        private readonly nn.Module<Tensor, Tensor> layers;
-
-        public ReluConvBn(int inChannels, int outChannels, int kernel, int stride) : base(nameof(ReluConvBn))
-        {
-            layers = nn.Sequential(
-                nn.ReLU(),
-                nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: kernel / 2, bias: false),
-                nn.BatchNorm2d(outChannels));
-            RegisterComponents();
-        }
-
-        public override Tensor forward(Tensor input) => layers.call(input);
-    }
+    public static nn.Module<Tensor, Tensor> ReluConvBn(int inChannels, int outChannels, int kernel, int stride) =>
+        nn.Sequential(
+            nn.ReLU(),
+            nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: kernel / 2, bias: false),
+            nn.BatchNorm2d(outChannels));
 
     /// <summary>
     /// The benchmark's ResNetBasicblock between stages, which halves the resolution and changes the channel count:
@@ -69,8 +59,8 @@ public static class NasBench201Ops
 
         public ResidualBlock(int inChannels, int outChannels) : base(nameof(ResidualBlock))
         {
-            reduce = new ReluConvBn(inChannels, outChannels, 3, 2);
-            convolve = new ReluConvBn(outChannels, outChannels, 3, 1);
+            reduce = ReluConvBn(inChannels, outChannels, 3, 2);
+            convolve = ReluConvBn(outChannels, outChannels, 3, 1);
             shortcut = nn.Sequential(nn.AvgPool2d(2, 2), nn.Conv2d(inChannels, outChannels, 1, bias: false));
             RegisterComponents();
         }

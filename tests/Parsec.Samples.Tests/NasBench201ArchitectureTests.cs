@@ -95,6 +95,11 @@ public sealed class NasBench201ArchitectureTests
         Assert.Equal(connected, NasBench201Architecture.IsConnected(NasBench201Architecture.Parse(text)));
 
     [Fact]
+    public void As_many_cells_are_not_connected_as_the_benchmark_scores_at_chance() =>
+        // The CIFAR-10 table lists 341 cells at exactly 10.00%.
+        Assert.Equal(341, NasBench201Architecture.All().Count(cell => !NasBench201Architecture.IsConnected(cell)));
+
+    [Fact]
     public void Edges_and_FromEdges_are_inverse_and_FromEdges_refuses_another_count()
     {
         var architecture = NasBench201Architecture.Parse(Example);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Parsec.Export;
 using Parsec.Samples.NasBench201;
 using Parsec.SearchSpace;
 using TorchSharp;
@@ -28,9 +29,9 @@ public sealed class NasBench201NetworkTests
 
         output.sum().backward();
         var gradients = network.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad is not null);
-        Assert.True(gradients["stages.0.Node1From0_NorConv3x3.layers.1.weight"]);
-        Assert.True(gradients["stages.2.Node3From1_NorConv1x1.layers.1.weight"]);
-        Assert.False(gradients["stages.0.Node1From0_NorConv1x1.layers.1.weight"]);
+        Assert.True(gradients["stages.0.Node1From0_NorConv3x3.1.weight"]);
+        Assert.True(gradients["stages.2.Node3From1_NorConv1x1.1.weight"]);
+        Assert.False(gradients["stages.0.Node1From0_NorConv1x1.1.weight"]);
     }
 
     [Fact]
@@ -59,6 +60,22 @@ public sealed class NasBench201NetworkTests
             using var output = cell.call(input);
             Assert.Equal(NasBench201Architecture.IsConnected(architecture), output.abs().sum().ToDouble() > 0);
         }
+    }
+
+    [Fact]
+    public void The_network_exports_as_plain_code_with_the_chosen_operations_and_the_helpers_they_need()
+    {
+        var network = new NasBench201Network(cellsPerStage: 1, channels: 2);
+        var space = ModelSearchSpace.Of(network);
+        var architecture = NasBench201Architecture.Parse("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|");
+
+        string text = new ModelExporter().Render(network, NasBench201Architecture.ToModelArchitecture(space, architecture)).Text;
+
+        Assert.Contains("register_module(\"Node1From0_NorConv3x3\"", text);
+        Assert.Contains("register_module(\"Node3From2_None\"", text);
+        Assert.DoesNotContain("Node1From0_NorConv1x1", text);
+        Assert.Contains("public sealed class ResidualBlock", text);
+        Assert.Contains("public static nn.Module<Tensor, Tensor> ReluConvBn(", text);
     }
 
     [Theory]
