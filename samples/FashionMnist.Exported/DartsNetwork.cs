@@ -31,7 +31,7 @@
 //
 // Parsec re-exports over this file only while it is unchanged: the hash below covers everything but its own line.
 // parsec-export-architecture: {"Parsec.Samples.Darts.NormalCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s0","s1"],"Node2Inputs":["s0","n0"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv5x5","Node1Op[0]":"AvgPool3x3","Node1Op[1]":"SepConv5x5","Node2Op[0]":"SepConv3x3","Node2Op[1]":"AvgPool3x3","Node3Op[0]":"MaxPool3x3","Node3Op[1]":"SkipConnect"},"Parsec.Samples.Darts.ReductionCell":{"Node0Inputs":["s0","s1"],"Node1Inputs":["s1","s0"],"Node2Inputs":["s0","s1"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv3x3","Node1Op[0]":"SepConv5x5","Node1Op[1]":"SepConv5x5","Node2Op[0]":"AvgPool3x3","Node2Op[1]":"DilConv5x5","Node3Op[0]":"AvgPool3x3","Node3Op[1]":"DilConv3x3"}}
-// parsec-export-hash: sha256:10f0ec49ca1fa81b7c60b9d9063804200163b394713651608a7083fddd94888c
+// parsec-export-hash: sha256:7ad7bb5af4a1e70d9912bfcba0e0a814f7ead226464138b0fc4488b2a0f01d2f
 
 #nullable enable
 
