@@ -124,14 +124,38 @@ public sealed class EstimatorTests
         Assert.True(spreadWith < 0.5 * spreadWithout, $"spread with baseline {spreadWith:F4}, without {spreadWithout:F4}");
     }
 
-    private static double[] EstimatedGradient(ModelSearchSpace space, Batch batch, ParsecOptions options, long seed)
+    [Fact]
+    public void ACostPenaltyMovesPisWeightsToInBudgetArchitecturesAndLeavesTheWeightsGradientAlone()
+    {
+        var (space, batch) = Setup(seed: 15);
+        // An architecture whose first slot reads the first input costs 3 against a budget of 1: a penalty of 2 × (3 − 1) nats.
+        static double Cost(ModelArchitecture architecture) => architecture.Cells[0].Selections[0][0] == 0 ? 3 : 1;
+        var plain = Estimate(space, batch, new ParsecOptions { Samples = 8 }, seed: 6);
+        var budgeted = Estimate(space, batch, new ParsecOptions { Samples = 8, Cost = new CostBudget(Cost, budget: 1, penalty: 2) }, seed: 6);
+
+        Assert.Equal(plain.Samples.ToArray(), budgeted.Samples.ToArray());
+        bool[] over = budgeted.Samples.Select(sample => Cost(sample) > 1).ToArray();
+        Assert.True(over.Contains(true) && over.Contains(false), "the draws should hold architectures on both sides of the budget");
+        Assert.Equal(plain.TrainingWeights.ToArray(), budgeted.TrainingWeights.ToArray());
+
+        // π's weights are softmax(ℓ − penalty): the plain weights times exp(−penalty), renormalised.
+        var expected = Softmax(plain.ArchitectureWeights.Select((w, s) => Math.Log(w) - (over[s] ? 4 : 0)).ToArray());
+        Assert.Equal(expected, budgeted.ArchitectureWeights.ToArray(), new Tolerance(1e-12));
+        double InBudget(ParsecEstimate estimate) => estimate.ArchitectureWeights.Where((_, s) => !over[s]).Sum();
+        Assert.True(InBudget(budgeted) > InBudget(plain), $"in-budget weight {InBudget(budgeted):F4} should exceed {InBudget(plain):F4}");
+    }
+
+    private static ParsecEstimate Estimate(ModelSearchSpace space, Batch batch, ParsecOptions options, long seed)
     {
         var strategy = new ParsecStrategy(space, options);
         using var scope = NewDisposeScope();
         var estimate = strategy.Estimate(batch, null, new SearchRandom(seed), new ClassificationEvaluation(), 0);
         foreach (var p in space.Model.parameters()) p.grad = null;
-        return estimate.ArchitectureGradient.Components.ToArray();
+        return estimate;
     }
+
+    private static double[] EstimatedGradient(ModelSearchSpace space, Batch batch, ParsecOptions options, long seed) =>
+        Estimate(space, batch, options, seed).ArchitectureGradient.Components.ToArray();
 
     private static double[] Mean(List<double[]> vectors) =>
         Enumerable.Range(0, vectors[0].Length).Select(i => vectors.Average(v => v[i])).ToArray();

@@ -24,7 +24,7 @@ public sealed class LayerTests
         new[] { "Parsec.SearchSpace" },
         new[] { "Parsec.Supernet", "Parsec.Data", "Parsec.Persistence" },
         new[] { "Parsec.Search" },
-        new[] { "Parsec.Export" },
+        new[] { "Parsec.Export", "Parsec.Search.BlackBox" },
     };
 
     private static readonly Architecture Runtime = new ArchLoader().LoadAssemblies(typeof(ModelSearchSpace).Assembly).Build();

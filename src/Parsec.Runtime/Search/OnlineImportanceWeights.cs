@@ -40,8 +40,19 @@ internal sealed class OnlineImportanceWeights
         return coefficient;
     }
 
+    /// <summary>The log-likelihoods added, in order.</summary>
+    public IReadOnlyList<double> LogLikelihoods => logLikelihoods;
+
     /// <summary>The normalised weights, in the order the samples were added.</summary>
     public double[] Weights() => logLikelihoods.Select(l => Math.Exp(l - Max) / Normalizer).ToArray();
+
+    /// <summary>ω = softmax(<paramref name="logLikelihoods"/>), computed stably.</summary>
+    public static double[] Normalize(IEnumerable<double> logLikelihoods)
+    {
+        var weights = new OnlineImportanceWeights();
+        foreach (double logLikelihood in logLikelihoods) weights.Add(logLikelihood, out _);
+        return weights.Weights();
+    }
 
     /// <summary>The effective sample size 1 / Σ ω².</summary>
     public static double EffectiveSampleSize(IEnumerable<double> weights) => 1.0 / weights.Sum(w => w * w);

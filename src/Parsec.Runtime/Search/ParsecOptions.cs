@@ -47,4 +47,11 @@ public sealed record ParsecOptions
     /// for capping skips). Off by default. The ranked list and the saved distribution are not affected.
     /// </summary>
     public int? ParameterFreeLimit { get; init; }
+
+    /// <summary>
+    /// An optional cost budget: π's importance weights come from ℓ'(α) = ℓ(α) − λ · max(0, cost(α) / budget − 1), so
+    /// architectures over the budget lose probability (<see cref="CostBudget"/>; λ is in nats of ℓ = −CE_sum / T).
+    /// The shared weights' gradients are not penalised. Null (the default) searches without a budget.
+    /// </summary>
+    public CostBudget? Cost { get; init; }
 }

@@ -14,12 +14,13 @@ namespace Parsec.Search;
 /// PARSEC (Casale, Gordon and Fusi 2019): a distribution p(α|π) over architectures, learned by importance-weighted
 /// gradients of the log evidence. Each step draws K architectures and runs them one at a time, so only one
 /// architecture's activations are alive; the weights get Σ ω_s ∇ mean-loss_s and π gets Σ ω_s ∇ log p(α_s|π), less
-/// a zero-mean baseline by default (<see cref="ParsecOptions.ScoreBaseline"/>).
+/// a zero-mean baseline by default (<see cref="ParsecOptions.ScoreBaseline"/>). With a <see cref="ParsecOptions.Cost"/>
+/// budget, π's weights come from log-likelihoods less the cost penalty.
 /// </summary>
 public sealed class ParsecStrategy : ISearchStrategy
 {
+    private readonly ImportanceWeightedAscent ascent;
     private SearchContext? context;
-    private Adam? optimizer;
 
     /// <summary>Creates the strategy with a uniform distribution; load a saved one through <see cref="Distribution"/> to warm-start.</summary>
     public ParsecStrategy(ModelSearchSpace space, ParsecOptions? options = null)
@@ -37,6 +38,8 @@ public sealed class ParsecStrategy : ISearchStrategy
                 $"ParsecOptions.ParameterFreeLimit is {Options.ParameterFreeLimit}: pass 0 or more, or null for the plain mode.", nameof(options));
         Space = space;
         Distribution = new ArchitectureDistribution(space);
+        ascent = new ImportanceWeightedAscent(Distribution, Options.ArchitectureLearningRate,
+            Options.ArchitectureBeta1, Options.ArchitectureBeta2, Options.ScoreBaseline);
     }
 
     /// <inheritdoc />
@@ -58,9 +61,7 @@ public sealed class ParsecStrategy : ISearchStrategy
     public void Initialize(SearchContext context)
     {
         this.context = context;
-        optimizer?.Dispose();
-        optimizer = optim.Adam(Distribution.Parameters, Options.ArchitectureLearningRate,
-            Options.ArchitectureBeta1, Options.ArchitectureBeta2);
+        ascent.ResetOptimizer();
     }
 
     /// <inheritdoc />
@@ -70,14 +71,17 @@ public sealed class ParsecStrategy : ISearchStrategy
         bool learnsArchitecture = step.Index >= Options.ArchitectureWarmupSteps;
         // While π waits, its gradient is thrown away: scoring the samples on the held-out batch would be wasted passes.
         var estimate = Estimate(step.Training, learnsArchitecture ? step.Validation : null, run.Random, run.Evaluation, step.Index);
-        if (learnsArchitecture) AscendArchitecture(estimate.ArchitectureGradient);
+        if (learnsArchitecture) ascent.Ascend(estimate.ArchitectureGradient);
         return new StepFigures(estimate.Loss, estimate.Accuracy, estimate.EffectiveSampleSize, Entropy());
     }
 
     /// <summary>
     /// Draws K architectures and leaves Σ ω_s ∇ mean-loss_s in the weights' <c>.grad</c> (accumulated online, one
     /// architecture's graph at a time); returns the π gradient without applying it. <paramref name="architectureBatch"/>
-    /// null means the training batch's weights also serve π.
+    /// null means the training batch's log-likelihoods also serve π. The cost penalty enters π's weights only: the
+    /// weights' gradient stays the data fit of the sampled architectures, so the shared weights keep ranking every
+    /// architecture π draws on its merit, and π, which draws over-budget architectures less, already steers training
+    /// towards the budget.
     /// </summary>
     internal ParsecEstimate Estimate(Batch trainingBatch, Batch? architectureBatch, SearchRandom random, IEvaluation evaluation, int step)
     {
@@ -104,13 +108,13 @@ public sealed class ParsecStrategy : ISearchStrategy
         ScaleGradients(parameters, 1.0 / training.Normalizer);
 
         var trainingWeights = training.Weights();
-        var architectureWeights = architectureBatch is null
-            ? trainingWeights
-            : HeldOutWeights(samples, architectureBatch, evaluation, step);
-        double baseline = Options.ScoreBaseline ? 1.0 / samples.Length : 0.0;
-        var gradient = ArchitectureGradient.Zero(Distribution);
-        for (int s = 0; s < samples.Length; s++)
-            Distribution.AddLogProbabilityGradient(samples[s], architectureWeights[s] - baseline, gradient);
+        var logLikelihoods = architectureBatch is null
+            ? training.LogLikelihoods
+            : HeldOutLogLikelihoods(samples, architectureBatch, evaluation, step);
+        var penalised = Options.Cost is { } cost
+            ? logLikelihoods.Select((logLikelihood, s) => logLikelihood - cost.PenaltyOf(samples[s])).ToList()
+            : logLikelihoods;
+        var (architectureWeights, gradient) = ascent.Estimate(samples, penalised);
 
         return new ParsecEstimate(samples, trainingWeights.ToImmutableArray(), architectureWeights.ToImmutableArray(), gradient,
             trainingWeights.Zip(meanLosses, (w, l) => w * l).Sum(), trainingWeights.Zip(accuracies, (w, a) => w * a).Sum());
@@ -125,49 +129,22 @@ public sealed class ParsecStrategy : ISearchStrategy
             Distribution.MostProbable(count), Distribution.Summaries());
 
     /// <inheritdoc />
-    public void SaveState(BinaryWriter writer)
-    {
-        foreach (var choice in Distribution.Choices.SelectMany(group => group))
-            foreach (double logit in choice.LogitValues()) writer.Write(logit);
-        Optimizer.save_state_dict(writer);
-    }
+    public void SaveState(BinaryWriter writer) => ascent.SaveState(writer);
 
     /// <inheritdoc />
-    public void LoadState(BinaryReader reader)
-    {
-        foreach (var choice in Distribution.Choices.SelectMany(group => group))
-            choice.SetLogits(Enumerable.Range(0, choice.Rows * choice.Width).Select(_ => reader.ReadDouble()).ToArray());
-        Optimizer.load_state_dict(reader);
-    }
+    public void LoadState(BinaryReader reader) => ascent.LoadState(reader);
 
-    private Adam Optimizer => optimizer ?? throw new InvalidOperationException("Call Initialize first.");
-
-    /// <summary>Gradient ascent on the log evidence: Adam minimises, so it is handed −g.</summary>
-    private void AscendArchitecture(ArchitectureGradient gradient)
+    private double[] HeldOutLogLikelihoods(ImmutableArray<ModelArchitecture> samples, Batch batch, IEvaluation evaluation, int step)
     {
-        using var scope = NewDisposeScope();
-        for (int g = 0; g < Distribution.Choices.Length; g++)
-            for (int c = 0; c < Distribution.Choices[g].Length; c++)
-            {
-                var logits = Distribution.Choices[g][c].Logits;
-                logits.grad = tensor(gradient.Of(g, c).Select(v => -v).ToArray(), float64).reshape(logits.shape);
-            }
-        Optimizer.step();
-    }
-
-    private double[] HeldOutWeights(ImmutableArray<ModelArchitecture> samples, Batch batch, IEvaluation evaluation, int step)
-    {
-        var weights = new OnlineImportanceWeights();
         using var noGrad = no_grad();
-        foreach (var sample in samples)
+        return samples.Select(sample =>
         {
             using var sampleScope = NewDisposeScope();
             Space.Select(sample);
             double summedLoss = evaluation.Evaluate(Space.Model, batch).SummedLoss.ToDouble();
             SearchDivergedException.ThrowIfNotFinite(summedLoss, step, () => sample.ToString(Space));
-            weights.Add(-summedLoss / Options.LikelihoodTemperature, out _);
-        }
-        return weights.Weights();
+            return -summedLoss / Options.LikelihoodTemperature;
+        }).ToArray();
     }
 
     private static void ScaleGradients(System.Collections.Generic.IEnumerable<Parameter> parameters, double factor)

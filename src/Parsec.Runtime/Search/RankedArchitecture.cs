@@ -6,6 +6,6 @@ namespace Parsec.Search;
 /// <param name="Architecture">The architecture.</param>
 /// <param name="Score">
 /// PARSEC: log p(α|π). Random sampling: minus the mean validation loss with the shared weights. DARTS: the sum of
-/// the log softmax(α) weights of the chosen operations.
+/// the log softmax(α) weights of the chosen operations. Black-box search: the caller's score less its cost penalty.
 /// </param>
 public sealed record RankedArchitecture(ModelArchitecture Architecture, double Score);

@@ -12,14 +12,22 @@ namespace Parsec.SearchSpace;
 /// </summary>
 public sealed class ModelSearchSpace
 {
-    private ModelSearchSpace(nn.Module<Tensor, Tensor> model, ImmutableArray<CellGroup> groups)
+    private readonly nn.Module<Tensor, Tensor>? model;
+
+    private ModelSearchSpace(nn.Module<Tensor, Tensor>? model, ImmutableArray<CellGroup> groups)
     {
-        Model = model;
+        this.model = model;
         Groups = groups;
     }
 
     /// <summary>The model the space views.</summary>
-    public nn.Module<Tensor, Tensor> Model { get; }
+    /// <exception cref="InvalidOperationException">The space was built by <see cref="OfCells"/> and views no model.</exception>
+    public nn.Module<Tensor, Tensor> Model => model ?? throw new InvalidOperationException(
+        "This search space was built from cell search spaces (ModelSearchSpace.OfCells) and has no model; " +
+        "build it with ModelSearchSpace.Of(model) to train or select architectures.");
+
+    /// <summary>Whether the space views a model (<see cref="Of"/>) rather than bare cell search spaces (<see cref="OfCells"/>).</summary>
+    public bool HasModel => model is not null;
 
     /// <summary>The distribution keys, in the order their first cell appears in the model.</summary>
     public ImmutableArray<CellGroup> Groups { get; }
@@ -64,6 +72,28 @@ public sealed class ModelSearchSpace
                 list.Select(m => m.Cell).ToImmutableArray(), list.Select(m => m.Path).ToImmutableArray());
         });
         return new ModelSearchSpace(model, groups.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// A space without a model, for a search that only scores architectures (black-box search): one group per cell
+    /// search space, keyed by its cell type as a shared cell of a model would be, in the order given. The groups hold no
+    /// cells, so <see cref="Select"/> has nothing to set and <see cref="Model"/> throws.
+    /// </summary>
+    /// <exception cref="ArgumentException">No cell is given, or two have the same cell type.</exception>
+    public static ModelSearchSpace OfCells(params IEnumerable<CellSearchSpace> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var spaces = cells.ToImmutableArray();
+        if (spaces.IsEmpty)
+            throw new ArgumentException("Pass at least one cell search space (a [SearchCell]'s static Space).", nameof(cells));
+        var repeated = spaces.GroupBy(space => space.CellType).FirstOrDefault(types => types.Count() > 1);
+        if (repeated is not null)
+            throw new ArgumentException(
+                $"The cell type {repeated.Key} is given {repeated.Count()} times; without a model each cell type is one distribution key, so pass it once.",
+                nameof(cells));
+        return new ModelSearchSpace(null, spaces
+            .Select(space => new CellGroup(space.CellType, space, null, ImmutableArray<ISearchCell>.Empty, ImmutableArray<string>.Empty))
+            .ToImmutableArray());
     }
 
     /// <summary>The index of the group keyed <paramref name="key"/>, or -1.</summary>

@@ -26,9 +26,16 @@ public sealed class ParameterFreeOptions
     }
 
     /// <summary>Reads the options of every choice of <paramref name="space"/> from the first cell of each group.</summary>
-    public static ParameterFreeOptions Of(ModelSearchSpace space) =>
-        new(space.Groups.Select(group => group.Space).ToImmutableArray(),
+    /// <exception cref="System.ArgumentException"><paramref name="space"/> has no model (<see cref="ModelSearchSpace.OfCells"/>).</exception>
+    public static ParameterFreeOptions Of(ModelSearchSpace space)
+    {
+        if (!space.HasModel)
+            throw new System.ArgumentException(
+                "Which options hold no parameters is read from the cells' modules: build the space with ModelSearchSpace.Of(model).",
+                nameof(space));
+        return new(space.Groups.Select(group => group.Space).ToImmutableArray(),
             space.Groups.Select(group => Read(group.Space, group.Cells[0])).ToImmutableArray());
+    }
 
     /// <summary>
     /// Whether option <paramref name="option"/> of choice <paramref name="choice"/> of group <paramref name="group"/>

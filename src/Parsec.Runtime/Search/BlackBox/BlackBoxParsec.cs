@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Parsec.Data;
+using Parsec.SearchSpace;
+
+namespace Parsec.Search.BlackBox;
+
+/// <summary>
+/// PARSEC (Casale, Gordon and Fusi 2019) learned from scores instead of supernet weights: each step proposes K
+/// architectures drawn from p(α|π); once told their scores it weighs them by ω = softmax(score / T) and ascends π's
+/// gradient Σ (ω_s − 1/K) ∇ log p(α_s|π) with Adam, the same estimator, baseline and optimizer as the weight-sharing
+/// <see cref="ParsecStrategy"/>. A cost budget enters through the score (<see cref="BlackBoxOptions.Cost"/>).
+/// </summary>
+public sealed class BlackBoxParsec : IBlackBoxStrategy<ParsecRecommendation>
+{
+    private readonly ImportanceWeightedAscent ascent;
+    private readonly ToldScores told = new();
+    private SearchRandom? random;
+
+    /// <summary>Creates the strategy with a uniform distribution; load a saved one through <see cref="Distribution"/> to warm-start.</summary>
+    /// <exception cref="ArgumentException">An option is out of range; the message says what to pass.</exception>
+    public BlackBoxParsec(ModelSearchSpace space, BlackBoxParsecOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        Options = options ?? new BlackBoxParsecOptions();
+        if (Options.Samples < 1)
+            throw new ArgumentException($"BlackBoxParsecOptions.Samples is {Options.Samples}: draw at least one architecture per step.", nameof(options));
+        if (!(Options.Temperature > 0) || !double.IsFinite(Options.Temperature))
+            throw new ArgumentException($"BlackBoxParsecOptions.Temperature is {Options.Temperature}: pass a positive, finite number.", nameof(options));
+        if (!(Options.LearningRate > 0) || !double.IsFinite(Options.LearningRate))
+            throw new ArgumentException($"BlackBoxParsecOptions.LearningRate is {Options.LearningRate}: pass a positive, finite number.", nameof(options));
+        if (!(Options.Beta1 >= 0 && Options.Beta1 < 1) || !(Options.Beta2 >= 0 && Options.Beta2 < 1))
+            throw new ArgumentException(
+                $"BlackBoxParsecOptions.Beta1 and Beta2 are {Options.Beta1} and {Options.Beta2}: pass numbers in [0, 1).", nameof(options));
+        Space = space;
+        Distribution = new ArchitectureDistribution(space);
+        ascent = new ImportanceWeightedAscent(Distribution, Options.LearningRate, Options.Beta1, Options.Beta2, Options.ScoreBaseline);
+    }
+
+    /// <inheritdoc />
+    public string Name => "parsec";
+
+    /// <inheritdoc />
+    public ModelSearchSpace Space { get; }
+
+    /// <summary>The strategy's settings.</summary>
+    public BlackBoxParsecOptions Options { get; }
+
+    /// <summary>The learned distribution p(α|π).</summary>
+    public ArchitectureDistribution Distribution { get; }
+
+    /// <summary>Begins a run with a fresh Adam on the current logits.</summary>
+    public void Start(SearchRandom random)
+    {
+        this.random = random;
+        told.Clear();
+        ascent.ResetOptimizer();
+    }
+
+    /// <summary>K architectures drawn from p(α|π), repeats included: the estimator needs the draws as drawn.</summary>
+    public IReadOnlyList<ModelArchitecture> Ask()
+    {
+        var draws = random ?? throw new InvalidOperationException("Call Start before Ask.");
+        return Enumerable.Range(0, Options.Samples).Select(_ => Distribution.Sample(draws)).ToList();
+    }
+
+    /// <summary>One Adam step on π from the told draws (fewer than K when the budget cut the batch).</summary>
+    public void Tell(IReadOnlyList<ModelArchitecture> architectures, IReadOnlyList<double> scores)
+    {
+        told.Add(architectures, scores);
+        var (_, gradient) = ascent.Estimate(architectures, scores.Select(score => score / Options.Temperature).ToList());
+        ascent.Ascend(gradient);
+    }
+
+    /// <summary>The mode of p(α|π), with the best architecture told; <see cref="Distribution"/> ranks the most probable.</summary>
+    public ParsecRecommendation Recommend()
+    {
+        var mode = Distribution.Mode();
+        return new ParsecRecommendation(mode, told.ScoreOf(mode), told.Best, Distribution.Summaries());
+    }
+}
