@@ -10,6 +10,8 @@ namespace Parsec.Samples.FashionMnist;
 /// <summary>Writes the run's figures as PNG files; returns each file's path relative to the artifacts folder.</summary>
 public static class Plots
 {
+    private const int Width = 640, Height = 400;
+
     /// <summary>Pixels per heatmap cell: wide enough for a printed probability, tall enough for a choice's name.</summary>
     private const int CellWidth = 56, CellHeight = 30;
 
@@ -17,33 +19,60 @@ public static class Plots
     public static IReadOnlyList<string> CellProbabilities(IEnumerable<ChoiceSummary> choices, string folder) =>
         ProbabilityGrid.PerCell(choices).Select(grid => Heatmap(grid, folder)).ToList();
 
-    /// <summary>The search's training loss, effective sample size and entropy per step.</summary>
+    /// <summary>The search's training loss and the entropy of π per step.</summary>
     public static string Search(IReadOnlyList<StepRecord> history, string folder)
     {
-        var plot = new Plot();
+        var plot = LeftAndRightAxes("PARSEC search", "search step", "training loss", "entropy of π (nats)");
         var steps = history.Select(record => (double)record.Step).ToArray();
-        plot.Add.ScatterLine(steps, history.Select(record => record.Loss).ToArray()).LegendText = "training loss";
-        plot.Add.ScatterLine(steps, history.Select(record => record.EffectiveSampleSize).ToArray()).LegendText = "effective sample size";
-        plot.Add.ScatterLine(steps, history.Select(record => record.Entropy / 10).ToArray()).LegendText = "entropy of p(a|pi) / 10 (nats)";
-        plot.Title("PARSEC search");
-        plot.XLabel("search step");
-        plot.ShowLegend();
-        return Save(plot, folder, "search.png", 520, 320);
+        plot.Add.ScatterLine(steps, history.Select(record => record.Loss).ToArray()).LegendText = "training loss (left axis)";
+        var entropy = plot.Add.ScatterLine(steps, history.Select(record => record.Entropy).ToArray());
+        entropy.LegendText = "entropy of π (right axis)";
+        entropy.Axes.YAxis = plot.Axes.Right;
+        return Save(plot, folder, "search.png", Width, Height);
     }
 
-    /// <summary>Retraining: training and validation loss and accuracy per epoch.</summary>
+    /// <summary>Retraining: training and validation loss (solid) and accuracy (dashed) per epoch.</summary>
     public static string Training(IReadOnlyList<EpochRecord> epochs, string folder)
     {
-        var plot = new Plot();
+        var plot = LeftAndRightAxes("Retraining the exported winner from scratch", "epoch", "loss", "accuracy (%)");
         var x = epochs.Select(record => (double)record.Epoch).ToArray();
-        plot.Add.Scatter(x, epochs.Select(record => record.TrainingLoss).ToArray()).LegendText = "training loss";
-        plot.Add.Scatter(x, epochs.Select(record => record.ValidationLoss).ToArray()).LegendText = "validation loss";
-        plot.Add.Scatter(x, epochs.Select(record => record.TrainingAccuracy).ToArray()).LegendText = "training accuracy";
-        plot.Add.Scatter(x, epochs.Select(record => record.ValidationAccuracy).ToArray()).LegendText = "validation accuracy";
-        plot.Title("Retraining the exported winner from scratch");
-        plot.XLabel("epoch");
-        plot.ShowLegend();
-        return Save(plot, folder, "training.png", 520, 320);
+        var palette = new ScottPlot.Palettes.Category10();
+        void Add(string label, IEnumerable<double> values, int colour, bool accuracy)
+        {
+            var series = plot.Add.Scatter(x, values.ToArray(), palette.GetColor(colour));
+            series.LegendText = label;
+            if (!accuracy) return;
+            series.LinePattern = LinePattern.Dashed;
+            // Hollow and larger, so a loss marker on the same pixel still shows inside it.
+            series.MarkerShape = MarkerShape.OpenSquare;
+            series.MarkerSize = 9;
+            series.Axes.YAxis = plot.Axes.Right;
+        }
+        Add("training loss", epochs.Select(record => record.TrainingLoss), 0, accuracy: false);
+        Add("validation loss", epochs.Select(record => record.ValidationLoss), 1, accuracy: false);
+        Add("training accuracy", epochs.Select(record => 100 * record.TrainingAccuracy), 0, accuracy: true);
+        Add("validation accuracy", epochs.Select(record => 100 * record.ValidationAccuracy), 1, accuracy: true);
+        // Half an epoch of margin: a run of one epoch shows that epoch alone, not 0 and 2 beside it.
+        plot.Axes.SetLimitsX(x.Min() - 0.5, x.Max() + 0.5);
+        return Save(plot, folder, "training.png", Width, Height);
+    }
+
+    /// <summary>
+    /// A plot with whole-number steps on x, a quantity on each y axis, and its legend in a panel below the data so it
+    /// covers no curve.
+    /// </summary>
+    private static Plot LeftAndRightAxes(string title, string xLabel, string leftLabel, string rightLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.Axes.Left.Label.Text = leftLabel;
+        plot.Axes.Right.Label.Text = rightLabel;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        return plot;
     }
 
     private static string Heatmap(ProbabilityGrid grid, string folder)
