@@ -102,7 +102,7 @@ public static class Pipeline
             ShippedConstructor = $"new {winner.TypeName}(layout: \"{budget.Layout}\", channels: {budget.RetrainChannels}, classes: 10, stemStride: {budget.StemStride})",
         };
         var plots = new List<string> { Plots.Search(search.Result.History, options.Output), Plots.Training(summary.Epochs, options.Output) };
-        plots.AddRange(Plots.ChoiceProbabilities(search.Probabilities, options.Output));
+        plots.AddRange(Plots.CellProbabilities(search.Result.Choices, options.Output));
         Metrics.Write(summary, Path.Combine(options.Output, "metrics.json"));
         Report.Write(summary, search.Result, Path.GetRelativePath(options.Output, winner.SourcePath), plots, Path.Combine(options.Output, "report.md"));
         return summary;

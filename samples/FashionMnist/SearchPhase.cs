@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace Parsec.Samples.FashionMnist;
 
 /// <summary>What the search phase produced.</summary>
-public sealed record SearchOutcome(SearchResult Result, SearchOptions Settings, ParsecStrategy Strategy, ProbabilityHistory Probabilities, double Seconds, string DistributionPath);
+public sealed record SearchOutcome(SearchResult Result, SearchOptions Settings, ParsecStrategy Strategy, double Seconds, string DistributionPath);
 
 /// <summary>
 /// PARSEC on the small search network: the weights and the distribution learn from the same training batches (the
@@ -70,21 +70,15 @@ public static class SearchPhase
         var search = new ArchitectureSearch(strategy, settings);
 
         var (inputs, labels) = data.ToTensors(0, Math.Min(budget.SearchImages, data.Count));
-        var probabilities = new ProbabilityHistory();
-        var reporter = new SynchronousProgress<StepRecord>(progress =>
-        {
-            probabilities.Record(progress.Step, strategy.Distribution.Summaries());
-            onProgress(progress);
-        });
-        var result = search.Run(new LabeledDataset(inputs, labels), validation: null, reporter, cancellationToken);
+        var result = search.Run(new LabeledDataset(inputs, labels), validation: null, new SynchronousProgress<StepRecord>(onProgress), cancellationToken);
 
         string distributionPath = Path.Combine(options.Output, "distribution.json");
         strategy.Distribution.Save(distributionPath);
         double seconds = result.History.Count > 0 ? result.History[^1].ElapsedSeconds : 0;
-        return new SearchOutcome(result, settings, strategy, probabilities, seconds, distributionPath);
+        return new SearchOutcome(result, settings, strategy, seconds, distributionPath);
     }
 
-    /// <summary>Runs the handler on the reporting thread, so every step is recorded in order (unlike <see cref="Progress{T}"/>).</summary>
+    /// <summary>Runs the handler on the reporting thread, so it sees every step in order and can stop the search at one (unlike <see cref="Progress{T}"/>).</summary>
     private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
     {
         public void Report(T value) => handler(value);

@@ -49,11 +49,15 @@ public sealed class PipelineTests
         Assert.DoesNotContain("using Parsec", exported);
         Assert.True(File.Exists(Path.Combine(output, "exported", "DartsNetwork.weights")));
         Assert.True(File.Exists(Path.Combine(output, "distribution.json")));
-        Assert.True(File.Exists(Path.Combine(output, "plots", "search.png")));
-        Assert.True(File.Exists(Path.Combine(output, "plots", "training.png")));
-        Assert.Contains(Directory.GetFiles(Path.Combine(output, "plots")), file => Path.GetFileName(file).StartsWith("probabilities-NormalCell-Node0Op", StringComparison.Ordinal));
+        // One heatmap per cell replaces the figure per choice; the report shows every plot.
+        string[] plots = { "search.png", "training.png", "cell-NormalCell.png", "cell-ReductionCell.png" };
+        Assert.Equal(plots.Order(), Directory.GetFiles(Path.Combine(output, "plots")).Select(Path.GetFileName).Order());
         string report = File.ReadAllText(Path.Combine(output, "report.md"));
-        Assert.Contains("plots/search.png", report);
+        foreach (string plot in plots)
+        {
+            PlotsTests.AssertPng(Path.Combine(output, "plots", plot));
+            Assert.Contains($"](plots/{plot})", report);
+        }
         Assert.Contains("NormalCell.Node0Inputs", report);
         Assert.Contains(summary.ShippedConstructor, report);
         Assert.False(metrics["resumed"]!.GetValue<bool>());
@@ -106,6 +110,5 @@ public sealed class PipelineTests
         var resumed = SearchPhase.Run(options with { Resume = true }, training, _ => { }, CancellationToken.None);
         Assert.Equal(4, resumed.Result.History.Count);
         Assert.Equal(new[] { 1, 2, 3, 4 }, resumed.Result.History.Select(record => record.Step));
-        Assert.Equal(new[] { 3, 4 }, resumed.Probabilities.Steps);
     }
 }
