@@ -53,19 +53,9 @@ internal static class CellParser
         else if (members.Count > 0)
             diagnostics.Add(SizeInfo(cell.Name, members, sets, identifier));
 
-        var model = new CellModel(
-            cell.Name,
-            cell.ToDisplayString(),
-            cell.ToDisplayString(SymbolFormats.FullyQualified),
-            SourceText.NamespaceOf(cell),
-            TypeShape.ContainingTypes(declaration),
-            TypeShape.Keyword(declaration),
-            Accessibility(cell),
-            SharedArchitecture(context.Attributes),
-            EquatableArray.From(sets),
-            EquatableArray.From(members),
+        var model = Model(context, cell, declaration, EquatableArray.From(sets), EquatableArray.From(members),
             SourceText.Capture(cell, member => choiceSyntax.Contains(member)),
-            IsSupernet: true,
+            isSupernet: true,
             parsed.Declared > members.Count ? RejectedMembers(cell, known, members, parsed.ErrorIds) : EquatableArray<RejectedMemberModel>.Empty);
         if (ReportNameClashes(cell, model, diagnostics))
             return Result(Rejected(context, cell, declaration, known, DiagnosticDescriptors.GeneratedNameTaken), diagnostics);
@@ -89,8 +79,14 @@ internal static class CellParser
         var rejected = RejectedMemberReader.Read(cell, known, _ => false, _ => error.Id);
         if (rejected.Count == 0) return null;
         var noSource = new SourceCaptureModel(null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", EquatableArray<string>.Empty);
-        return new CellModel(
-            cell.Name,
+        return Model(context, cell, declaration, EquatableArray<CandidateSetModel>.Empty, EquatableArray<ChoiceMemberModel>.Empty, noSource,
+            isSupernet: false, rejected);
+    }
+
+    private static CellModel Model(GeneratorAttributeSyntaxContext context, INamedTypeSymbol cell, TypeDeclarationSyntax declaration,
+        EquatableArray<CandidateSetModel> sets, EquatableArray<ChoiceMemberModel> members, SourceCaptureModel source, bool isSupernet,
+        EquatableArray<RejectedMemberModel> rejected) =>
+        new(cell.Name,
             cell.ToDisplayString(),
             cell.ToDisplayString(SymbolFormats.FullyQualified),
             SourceText.NamespaceOf(cell),
@@ -98,12 +94,11 @@ internal static class CellParser
             TypeShape.Keyword(declaration),
             Accessibility(cell),
             SharedArchitecture(context.Attributes),
-            EquatableArray<CandidateSetModel>.Empty,
-            EquatableArray<ChoiceMemberModel>.Empty,
-            noSource,
-            IsSupernet: false,
+            sets,
+            members,
+            source,
+            isSupernet,
             rejected);
-    }
 
     /// <summary>
     /// Reports each member of the cell, and each type beside it, named like something the generator adds (which would
