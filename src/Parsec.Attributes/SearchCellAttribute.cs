@@ -7,7 +7,11 @@ namespace Parsec;
 /// <see cref="ChoiceAttribute"/>, <see cref="InputChoiceAttribute"/> and <see cref="ValueChoiceAttribute"/>
 /// members into a supernet with a strongly typed architecture.
 /// </summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+/// <remarks>
+/// Valid on structs only so that the generator, rather than the compiler's bare CS0592, reports a struct with PARSEC008,
+/// which says to declare a partial class deriving from a TorchSharp module.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
 public sealed class SearchCellAttribute : Attribute
 {
     /// <summary>

@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace Parsec.Generators;
 
 /// <summary>
-/// Every diagnostic the Parsec generator reports. The ids are stable: 00x concern the cell or model class,
-/// 01x the choice members, 02x candidate sets, 03x value lists. docs/diagnostics.md explains each with an example.
+/// Every diagnostic the Parsec generator reports. The ids are stable: 00x concern the cell or model class (and the
+/// names of its members), 01x the choice members, 02x candidate sets, 03x value lists. docs/diagnostics.md explains each with an example.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -35,11 +35,19 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SearchSpaceSize = Create(
         "PARSEC006", "Search space size",
-        "{0}: {1} choices, {2} architectures", DiagnosticSeverity.Info);
+        "{0}: {1}, {2}", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor SearchModelNotPartial = Error(
         "PARSEC007", "Search model must be partial",
         "Search model '{0}' must be partial: add the 'partial' modifier so that the generator can capture its source");
+
+    public static readonly DiagnosticDescriptor CellNotClass = Error(
+        "PARSEC008", "Search cell must be a class",
+        "Search cell '{0}' is a struct: declare it as a partial class deriving from a TorchSharp module, for example 'public sealed partial class {0} : nn.Module<Tensor, Tensor>'");
+
+    public static readonly DiagnosticDescriptor GeneratedNameTaken = Error(
+        "PARSEC009", "Name taken by a generated member",
+        "'{0}' of '{1}' has the name of {2} that the generator adds: rename it, since the generator owns the name");
 
     public static readonly DiagnosticDescriptor ChoiceMemberNotPartial = Error(
         "PARSEC010", "Choice member must be a partial declaration",
@@ -116,6 +124,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ValueNotConvertible = Error(
         "PARSEC032", "Value does not convert to the property type",
         "Value {0} of '{1}' is of type '{2}', which does not convert implicitly to '{3}': write a value of type '{3}' or change the property's type");
+
+    public static readonly DiagnosticDescriptor RepeatedValue = Error(
+        "PARSEC033", "Value choice lists a value twice",
+        "Value {0} of '{1}' equals value {2} listed before it: list each value once (a repeated value is weighted twice by the uniform prior, and its second copy reads back as the first)");
+
+    public static readonly DiagnosticDescriptor ArrayValue = Error(
+        "PARSEC034", "Value choice values must be separate arguments",
+        "'{0}' passes an array as a value: list the values as separate arguments, for example [ValueChoice(1, 2, 4)]");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -31,7 +31,7 @@ public sealed class SearchCellGenerator : IIncrementalGenerator
     {
         var cells = context.SyntaxProvider
             .ForAttributeWithMetadataName("Parsec.SearchCellAttribute",
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
                 static (syntax, cancellationToken) => CellParser.Parse(syntax, cancellationToken))
             .WithTrackingName(Steps.CellResults);
         Register(context, cells, Steps.CellModels, Steps.CellDiagnostics,

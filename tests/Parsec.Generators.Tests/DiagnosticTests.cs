@@ -27,7 +27,7 @@ public sealed class DiagnosticTests
 
         """;
 
-    private const string Cell = "[SearchCell] public sealed partial class Cell : nn.Module<Tensor, Tensor>\n{\n    public Cell() : base(\"Cell\") { }\n    public override Tensor forward(Tensor x) => x;\n";
+    internal const string Cell = "[SearchCell] public sealed partial class Cell : nn.Module<Tensor, Tensor>\n{\n    public Cell() : base(\"Cell\") { }\n    public override Tensor forward(Tensor x) => x;\n";
 
     public static TheoryData<string, DiagnosticSeverity, string> Cases => new()
     {
@@ -38,6 +38,8 @@ public sealed class DiagnosticTests
         { "PARSEC005", DiagnosticSeverity.Warning, "[SearchCell] public sealed partial class [|Empty|] : nn.Module<Tensor, Tensor>\n{\n    public Empty() : base(\"Empty\") { }\n    public override Tensor forward(Tensor x) => x;\n}" },
         { "PARSEC006", DiagnosticSeverity.Info, "[SearchCell] public sealed partial class [|Sized|] : nn.Module<Tensor, Tensor>\n{\n    public Sized() : base(\"Sized\") { }\n    public override Tensor forward(Tensor x) => Act(x);\n    [Choice(typeof(Ops))] private partial Tensor Act(Tensor x);\n}" },
         { "PARSEC007", DiagnosticSeverity.Error, "[SearchModel] public sealed class [|Net|] : nn.Module<Tensor, Tensor>\n{\n    public Net() : base(\"Net\") { }\n    public override Tensor forward(Tensor x) => x;\n}" },
+        { "PARSEC008", DiagnosticSeverity.Error, "[SearchCell] public partial struct [|Point|]\n{\n    [Choice(typeof(Ops))] private partial Tensor Act(Tensor x);\n}" },
+        { "PARSEC009", DiagnosticSeverity.Error, Cell + "    public int [|Space|] => 0;\n    [Choice(typeof(Ops))] private partial Tensor Act(Tensor x);\n}" },
         { "PARSEC010", DiagnosticSeverity.Error, Cell + "    [Choice(typeof(Ops))] private Tensor [|Act|](Tensor x) => x;\n}" },
         { "PARSEC011", DiagnosticSeverity.Error, Cell + "    [[|Choice(typeof(Ops))|]] private nn.Module<Tensor, Tensor>? act;\n}" },
         { "PARSEC012", DiagnosticSeverity.Error, Cell + "    [Choice(typeof(Ops))][[|InputChoice|]] private partial Tensor Act(Tensor x);\n}" },
@@ -57,6 +59,8 @@ public sealed class DiagnosticTests
         { "PARSEC030", DiagnosticSeverity.Error, Cell + "    [[|ValueChoice|]] private partial int Depth { get; }\n}" },
         { "PARSEC031", DiagnosticSeverity.Error, Cell + "    [ValueChoice(1, [|\"two\"|])] private partial int Depth { get; }\n}" },
         { "PARSEC032", DiagnosticSeverity.Error, Cell + "    [ValueChoice([|0.5|], 0.25)] private partial float Rate { get; }\n}" },
+        { "PARSEC033", DiagnosticSeverity.Error, Cell + "    [ValueChoice(1, 2, [|2|])] private partial int Depth { get; }\n}" },
+        { "PARSEC034", DiagnosticSeverity.Error, Cell + "    [ValueChoice([|new[] { 1, 2, 4 }|])] private partial int Depth { get; }\n}" },
     };
 
     [Theory]
@@ -145,8 +149,42 @@ public sealed class DiagnosticTests
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
-    private static string DocsPath() => System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md");
+    [Fact]
+    public void A_repeated_value_is_named_and_equal_values_count_as_repeated()
+    {
+        var (source, _) = Markup.Parse(Prelude + Cell + "    [ValueChoice(0.0, 1.0, [|-0.0|])] private partial double Scale { get; }\n}");
 
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        var diagnostic = Assert.Single(GeneratorHarness.Run(source).GeneratorDiagnostics, d => d.Id == "PARSEC033");
+
+        Assert.StartsWith("Value -0.0 of 'Scale' equals value 0.0 listed before it", diagnostic.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    /// <summary>A choice member the compiler rejects (here an array where values go) is no cell without choices.</summary>
+    [Theory]
+    [InlineData("[ValueChoice(new[] { 1, 2, 4 })] private partial int Depth { get; }")]
+    [InlineData("[ValueChoice(1, Missing)] private partial int Depth { get; }")]
+    [InlineData("[Choice(typeof(Missing))] private partial Tensor Act(Tensor x);")]
+    public void A_rejected_choice_member_is_not_reported_as_no_choice(string member)
+    {
+        var run = GeneratorHarness.Run(Prelude + Cell + "    " + member + "\n}");
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "PARSEC005");
+    }
+
+    [Theory]
+    [InlineData("[Choice(typeof(Ops))] private partial Tensor Act(Tensor x);", "Cell: 1 choice, 2 architectures")]
+    [InlineData("[ValueChoice(7)] private partial int Depth { get; }", "Cell: 1 choice, 1 architecture")]
+    [InlineData("[ValueChoice(1, 2)] private partial int Depth { get; }\n    [ValueChoice(3, 4)] private partial int Width { get; }", "Cell: 2 choices, 4 architectures")]
+    public void The_size_info_counts_in_singular_and_plural(string members, string expected)
+    {
+        var run = GeneratorHarness.Run(Prelude + Cell + "    " + members + "\n}");
+
+        var info = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PARSEC006");
+        Assert.Equal(expected, info.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    internal static string DocsPath() => System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md");
+
+    internal static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
         System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "..", ".."));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Parsec.Generators.Model;
 
 namespace Parsec.Generators.Emit;
@@ -15,9 +16,40 @@ internal static class CellEmitter
     /// <summary>The prefix of the field holding a member's <c>CandidateBank</c>: <c>parsec{Member}</c>.</summary>
     private const string Bank = "parsec";
 
+    /// <summary>The prefix of the method that builds a member's candidates: <c>Build{Member}</c>.</summary>
+    private const string Build = "Build";
+
     public static string HintName(CellModel cell) => cell.FullName + ".SearchCell.g.cs";
 
     public static string Emit(CellModel cell) =>
+        cell.IsSupernet ? EmitSupernet(cell) : FileFrame.Write(cell.Namespace, cell.ContainingTypes, cell, static (writer, cell) =>
+        {
+            writer.Open($"partial {cell.Keyword} {cell.Name}");
+            WriteRejected(writer, cell);
+            writer.Close();
+        });
+
+    /// <summary>
+    /// The names of the members the generator adds to a cell, each with what it is: a member of the user's may take none
+    /// of them (PARSEC009). The typed architecture, next to the cell, is named <c>{Cell}Architecture</c>.
+    /// </summary>
+    public static IEnumerable<(string Name, string Kind)> GeneratedMembers(CellModel cell)
+    {
+        foreach (string property in new[] { "Space", "SearchSpace", "Architecture", "Relaxation", "SelectedArchitecture" })
+            yield return (property, "a property");
+        yield return ("CreateParsecSpace", "a method");
+        yield return (Supernet, "a field");
+        foreach (var member in cell.Members)
+        {
+            if (member.Kind is not (ChoiceMemberKind.Operation or ChoiceMemberKind.Family)) continue;
+            yield return (Bank + member.Name, "a field");
+            yield return (Build + member.Name, "a method");
+        }
+        var layout = new CellLayout(cell);
+        for (int i = 0; i < cell.Sets.Count; i++) yield return (Factory(layout, i), "a method");
+    }
+
+    private static string EmitSupernet(CellModel cell) =>
         FileFrame.Write(cell.Namespace, cell.ContainingTypes, new CellLayout(cell), static (writer, layout) =>
         {
             var cell = layout.Cell;
@@ -29,6 +61,7 @@ internal static class CellEmitter
             for (int i = 0; i < cell.Sets.Count; i++) WriteFactory(writer, layout, i);
             writer.Line();
             for (int i = 0; i < cell.Members.Count; i++) WriteMember(writer, layout, i);
+            WriteRejected(writer, cell);
             writer.Close();
             writer.Line();
             ArchitectureEmitter.Write(writer, layout);
@@ -94,6 +127,26 @@ internal static class CellEmitter
         }
     }
 
+    /// <summary>The rejected partial members, each implemented by a throw that names the error to fix.</summary>
+    private static void WriteRejected(IndentedWriter writer, CellModel cell)
+    {
+        foreach (var member in cell.Rejected)
+        {
+            string reason = member.ErrorId is { } id
+                ? $"{member.Name} is not generated: fix the Parsec error {id} reported at it."
+                : $"{member.Name} is not generated: fix the compiler error reported at it.";
+            string body = $"throw new {CSharp.InvalidOperation}({CSharp.StringLiteral(reason)});";
+            if (member.Accessors.Count == 0)
+            {
+                writer.Line($"{member.Header} => {body}");
+                continue;
+            }
+            writer.Open(member.Header);
+            foreach (string accessor in member.Accessors) writer.Line($"{accessor} => {body}");
+            writer.Close();
+        }
+    }
+
     /// <summary>
     /// <c>Build{Member}</c>: creates every candidate through its set's factory and registers it through the member's
     /// bank (a family's takes the input index first, as the contract names it).
@@ -110,7 +163,7 @@ internal static class CellEmitter
             writer.Line($"/// <summary>Creates every candidate of <c>{member.Name}</c> for input <paramref name=\"{input}\"/> of <c>{member.PerInput}</c> and registers it as <c>{member.Name}_{{Input}}_{{Candidate}}</c>; call it once per input, in the constructor.</summary>");
         else
             writer.Line($"/// <summary>Creates every candidate of <c>{member.Name}</c> and registers it as <c>{member.Name}_{{Candidate}}</c>; call it once, in the constructor.</summary>");
-        writer.Open($"private void Build{member.Name}({(family ? "int " + input + (set.Parameters.Count > 0 ? ", " : "") : "")}{new Joined(set.Parameters, Joined.Declarations)})");
+        writer.Open($"private void {Build}{member.Name}({(family ? "int " + input + (set.Parameters.Count > 0 ? ", " : "") : "")}{new Joined(set.Parameters, Joined.Declarations)})");
         writer.Line($"for (int {candidate} = 0; {candidate} < {set.Candidates.Count}; {candidate}++)");
         writer.Indent();
         writer.Line($"{Bank}{member.Name}.Register(this, {(family ? input + ", " : "")}{candidate}, {Factory(layout, member.SetIndex)}({candidate}{(set.Parameters.Count > 0 ? ", " : "")}{new Joined(set.Parameters, Joined.Arguments)}));");

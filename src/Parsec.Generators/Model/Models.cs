@@ -86,6 +86,16 @@ internal sealed record ChoiceMemberModel(
     string ValueType,
     EquatableArray<string> Values);
 
+/// <summary>
+/// A partial choice member the generator does not implement as a choice (it reported an error at it, or the compiler did):
+/// its implementation throws, so that the compiler adds no "must have an implementation part" error of its own.
+/// </summary>
+/// <param name="Name">The member's name.</param>
+/// <param name="Header">The implementation's header: modifiers, <c>partial</c>, fully qualified types, the name, the parameters.</param>
+/// <param name="Accessors">A property's accessors with their modifiers (<c>get</c>, <c>private set</c>); empty for a method.</param>
+/// <param name="ErrorId">The Parsec error reported at it, or null when only the compiler reported one.</param>
+internal sealed record RejectedMemberModel(string Name, string Header, EquatableArray<string> Accessors, string? ErrorId);
+
 /// <summary>Everything the emitter needs for one <c>[SearchCell]</c> class.</summary>
 /// <param name="Name">The class's name.</param>
 /// <param name="FullName">Its fully qualified name without <c>global::</c> (<c>CellSearchSpace.CellType</c>).</param>
@@ -98,6 +108,8 @@ internal sealed record ChoiceMemberModel(
 /// <param name="Sets">The candidate sets its choices use.</param>
 /// <param name="Members">Its choice members, in declaration order.</param>
 /// <param name="Source">Its own source.</param>
+/// <param name="IsSupernet">False when the generator rejected the cell: only <paramref name="Rejected"/> is emitted.</param>
+/// <param name="Rejected">Its partial choice members that get a throwing implementation instead of a choice.</param>
 internal sealed record CellModel(
     string Name,
     string FullName,
@@ -109,7 +121,9 @@ internal sealed record CellModel(
     bool SharedArchitecture,
     EquatableArray<CandidateSetModel> Sets,
     EquatableArray<ChoiceMemberModel> Members,
-    SourceCaptureModel Source);
+    SourceCaptureModel Source,
+    bool IsSupernet,
+    EquatableArray<RejectedMemberModel> Rejected);
 
 /// <summary>Everything the emitter needs for one <c>[SearchModel]</c> class.</summary>
 internal sealed record SearchModelModel(

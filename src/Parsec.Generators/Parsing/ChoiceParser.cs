@@ -30,6 +30,10 @@ internal sealed class ChoiceParser
     private readonly List<(ChoiceMemberModel Member, LocationInfo? PerInputLocation)> members = new();
     private readonly HashSet<string> inputChoiceNames = new();
 
+    // The first error reported at each member, by name: a rejected member's generated stub names it.
+    private readonly Dictionary<string, string> errorIds = new();
+    private string? memberBeingParsed;
+
     private ChoiceParser(INamedTypeSymbol cell, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         this.cell = cell;
@@ -38,8 +42,8 @@ internal sealed class ChoiceParser
         this.cancellationToken = cancellationToken;
     }
 
-    /// <summary>The cell's valid choice members in declaration order, the candidate sets they use, and their syntax.</summary>
-    public static (List<ChoiceMemberModel> Members, List<CandidateSetModel> Sets, HashSet<SyntaxNode> ChoiceSyntax) Parse(
+    /// <summary>The cell's choice members, as <see cref="ParsedChoices"/> tells.</summary>
+    public static ParsedChoices Parse(
         INamedTypeSymbol cell, KnownTypes known, ChoiceSyntaxReader? syntaxReader, List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
     {
@@ -56,9 +60,10 @@ internal sealed class ChoiceParser
                 else if (member is { Syntax: PropertyDeclarationSyntax propertySyntax, Value: { } value })
                     parser.AddValue(propertySyntax, value.Type, value.Values);
             }
-            return (parser.ResolveFamilies(), parser.sets, choiceSyntax);
+            return new ParsedChoices(parser.ResolveFamilies(), parser.sets, choiceSyntax, read.Count, parser.errorIds);
         }
 
+        int declared = 0;
         var cellMembers = cell.GetMembers().ToList();
         cellMembers.Sort(Symbols.CompareSourceOrder);
         foreach (var member in cellMembers)
@@ -69,10 +74,11 @@ internal sealed class ChoiceParser
             if (!HasAttributeSyntax(syntax)) continue;
             var attributes = member.GetAttributes().Where(parser.IsChoiceAttribute).ToList();
             if (attributes.Count == 0) continue;
+            declared++;
             if (syntax is MemberDeclarationSyntax declaration) choiceSyntax.Add(declaration);
             parser.ParseMember(member, syntax, attributes);
         }
-        return (parser.ResolveFamilies(), parser.sets, choiceSyntax);
+        return new ParsedChoices(parser.ResolveFamilies(), parser.sets, choiceSyntax, declared, parser.errorIds);
     }
 
     private static bool HasAttributeSyntax(SyntaxNode? syntax) => syntax switch
@@ -89,6 +95,7 @@ internal sealed class ChoiceParser
 
     private void ParseMember(ISymbol member, SyntaxNode? syntax, List<AttributeData> attributes)
     {
+        memberBeingParsed = member.Name;
         if (attributes.Count > 1)
         {
             Report(DiagnosticDescriptors.MultipleChoiceAttributes, AttributeSyntaxOf(attributes[1]), member.Name);
@@ -123,6 +130,7 @@ internal sealed class ChoiceParser
     private void ParseMethodChoice(ChoiceMethod method, MethodDeclarationSyntax syntax, bool isInput, AttributeSyntax? attributeSyntax,
         ChoiceArguments arguments, ChoiceSignature signature)
     {
+        memberBeingParsed = method.Name;
         if (isInput) inputChoiceNames.Add(method.Name);
         if (!IsPartialWithoutBody(syntax.Modifiers, syntax.Body is null && syntax.ExpressionBody is null))
         {
@@ -215,7 +223,7 @@ internal sealed class ChoiceParser
         }
         var usage = LocationInfo.From(typeofSyntax);
         foreach (var problem in entry.Problems)
-            diagnostics.Add(problem with { Location = usage });
+            Add(problem with { Location = usage });
         if (entry.Index >= 0 && sets[entry.Index].Candidates.Count == 1)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SingleCandidate, usage,
                 sets[entry.Index].FullName, sets[entry.Index].Candidates[0], choiceName));
@@ -310,6 +318,12 @@ internal sealed class ChoiceParser
         {
             var value = values[i];
             SyntaxNode? location = oneSyntaxPerValue ? valueSyntax[i] : attributeSyntax;
+            // new[] { 1, 2 } is no object[], so C# passes the whole array as one value.
+            if (value.Kind == TypedConstantKind.Array)
+            {
+                Report(DiagnosticDescriptors.ArrayValue, location, property.Name);
+                return;
+            }
             string? text = Literals.Constant(value);
             if (value.Kind == TypedConstantKind.Error || text is null) return; // the compiler reports it
             if (!SymbolEqualityComparer.Default.Equals(value.Type, values[0].Type))
@@ -320,6 +334,12 @@ internal sealed class ChoiceParser
             if (!Converts(value, oneSyntaxPerValue ? valueSyntax[i] as ExpressionSyntax : null, property.Type))
             {
                 Report(DiagnosticDescriptors.ValueNotConvertible, location, text, property.Name, TypeName(value.Type), property.Type.ToDisplayString());
+                return;
+            }
+            for (int earlier = 0; earlier < i; earlier++)
+            {
+                if (!Equals(value.Value, values[earlier].Value)) continue;
+                Report(DiagnosticDescriptors.RepeatedValue, location, text, property.Name, texts[earlier]);
                 return;
             }
             texts.Add(text);
@@ -370,12 +390,13 @@ internal sealed class ChoiceParser
                 resolved.Add(member);
                 continue;
             }
+            memberBeingParsed = member.Name;
             if (inputs.TryGetValue(member.PerInput!, out var input))
                 resolved.Add(member with { Count = input.Count });
             else if (cell.GetMembers(member.PerInput!).IsEmpty)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PerInputMemberMissing, perInputLocation, member.Name, member.PerInput!, cell.Name));
+                Add(DiagnosticInfo.Create(DiagnosticDescriptors.PerInputMemberMissing, perInputLocation, member.Name, member.PerInput!, cell.Name));
             else if (!inputChoiceNames.Contains(member.PerInput!))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PerInputNotInputChoice, perInputLocation, member.Name, member.PerInput!));
+                Add(DiagnosticInfo.Create(DiagnosticDescriptors.PerInputNotInputChoice, perInputLocation, member.Name, member.PerInput!));
             // else: the input choice is invalid and already reported
         }
         return resolved;
@@ -426,14 +447,14 @@ internal sealed class ChoiceParser
     }
 
     /// <summary>The modifiers as written without <c>partial</c>, each followed by a space.</summary>
-    private static void AppendModifiersWithoutPartial(StringBuilder text, SyntaxTokenList modifiers)
+    internal static void AppendModifiersWithoutPartial(StringBuilder text, SyntaxTokenList modifiers)
     {
         foreach (var modifier in modifiers)
             if (!modifier.IsKind(SyntaxKind.PartialKeyword)) text.Append(modifier.Text).Append(' ');
     }
 
     /// <summary>The modifiers of the generated implementation: as written, with <c>partial</c> last, where C# requires it.</summary>
-    private static void AppendImplementationModifiers(StringBuilder text, SyntaxTokenList modifiers)
+    internal static void AppendImplementationModifiers(StringBuilder text, SyntaxTokenList modifiers)
     {
         AppendModifiersWithoutPartial(text, modifiers);
         text.Append("partial ");
@@ -478,11 +499,31 @@ internal sealed class ChoiceParser
         index < parameters.Count ? parameters[index] : null;
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode? location, params string[] arguments) =>
-        diagnostics.Add(DiagnosticInfo.Create(descriptor, LocationInfo.From(location), arguments));
+        Add(DiagnosticInfo.Create(descriptor, LocationInfo.From(location), arguments));
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxToken location, params string[] arguments) =>
-        diagnostics.Add(DiagnosticInfo.Create(descriptor, LocationInfo.From(location), arguments));
+        Add(DiagnosticInfo.Create(descriptor, LocationInfo.From(location), arguments));
+
+    private void Add(DiagnosticInfo diagnostic)
+    {
+        diagnostics.Add(diagnostic);
+        if (memberBeingParsed is not null && diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error && !errorIds.ContainsKey(memberBeingParsed))
+            errorIds.Add(memberBeingParsed, diagnostic.Descriptor.Id);
+    }
 }
+
+/// <summary>What <see cref="ChoiceParser"/> read of a cell's choice members.</summary>
+/// <param name="Members">The valid choice members, in declaration order.</param>
+/// <param name="Sets">The candidate sets they use.</param>
+/// <param name="ChoiceSyntax">The declarations of the members that carry a choice attribute, left out of the cell's captured source.</param>
+/// <param name="Declared">How many members carry a choice attribute, valid or not.</param>
+/// <param name="ErrorIds">The id of the first error reported at each member, by member name.</param>
+internal sealed record ParsedChoices(
+    List<ChoiceMemberModel> Members,
+    List<CandidateSetModel> Sets,
+    HashSet<SyntaxNode> ChoiceSyntax,
+    int Declared,
+    IReadOnlyDictionary<string, string> ErrorIds);
 
 /// <summary>What the checks need of a choice method besides its syntax, from its symbol or its declaration alike.</summary>
 internal readonly record struct ChoiceMethod(string Name, bool IsStatic, bool IsGeneric)

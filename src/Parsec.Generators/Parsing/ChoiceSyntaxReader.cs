@@ -121,14 +121,17 @@ internal sealed class ChoiceSyntaxReader
         if (!IsPlainType(syntax.Type) || scope.Type(syntax.Type) is not { } type || attribute.ArgumentList is not { Arguments.Count: > 0 } list)
             return null;
         var values = ImmutableArray.CreateBuilder<string>(list.Arguments.Count);
+        var constants = new List<object>(list.Arguments.Count);
         foreach (var argument in list.Arguments)
         {
             if (argument.NameEquals is not null || argument.NameColon is not null
                 || Literals.Value(argument.Expression) is not { } value
                 || known.Compilation.GetSpecialType(value.Type) is not { TypeKind: not TypeKind.Error } valueType
-                || !SymbolEqualityComparer.Default.Equals(valueType, type))
+                || !SymbolEqualityComparer.Default.Equals(valueType, type)
+                || constants.Contains(value.Value)) // a repeated value is an error the symbols report
                 return null;
             values.Add(value.Text);
+            constants.Add(value.Value);
         }
         return new SyntaxValueChoice(attribute, type, values.MoveToImmutable());
     }

@@ -33,10 +33,10 @@ internal static class Literals
 
     /// <summary>
     /// A literal attribute argument (a number, optionally negated, a string, a character, <c>true</c> or <c>false</c>)
-    /// as its type and the text <see cref="Constant(TypedConstant)"/> writes for the constant it is; null for anything
-    /// else, decimals included (no attribute argument can be one).
+    /// as its type, the text <see cref="Constant(TypedConstant)"/> writes for the constant it is, and the constant; null
+    /// for anything else, decimals included (no attribute argument can be one).
     /// </summary>
-    public static (SpecialType Type, string Text)? Value(ExpressionSyntax expression)
+    public static (SpecialType Type, string Text, object Value)? Value(ExpressionSyntax expression)
     {
         bool negated = expression.IsKind(SyntaxKind.UnaryMinusExpression);
         if (negated) expression = ((PrefixUnaryExpressionSyntax)expression).Operand;
@@ -71,7 +71,7 @@ internal static class Literals
             bool => SpecialType.System_Boolean,
             _ => SpecialType.None,
         };
-        return type == SpecialType.None ? null : (type, Primitive(value!));
+        return type == SpecialType.None ? null : (type, Primitive(value!), value!);
     }
 
     private static string Constant(ITypeSymbol type, object value)

@@ -13,7 +13,7 @@ internal sealed class ReadingComparisonGenerator : IIncrementalGenerator
     {
         var pairs = context.SyntaxProvider
             .ForAttributeWithMetadataName("Parsec.SearchCellAttribute",
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
                 static (syntax, cancellationToken) => (
                     CellParser.Parse(syntax, syntaxFirst: true, cancellationToken),
                     CellParser.Parse(syntax, syntaxFirst: false, cancellationToken)))
