@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -56,7 +58,8 @@ internal sealed class SourceComposer
             Choices = HeaderChoices(space, architecture, provenance),
             Strategy = provenance?.Strategy,
             Settings = provenance?.SearchSettings.Select(setting => new { setting.Key, setting.Value }).ToList() ?? new(),
-            DistributionFile = provenance?.DistributionFile,
+            DistributionFile = provenance?.DistributionFile is { } distribution ? Path.GetFileName(distribution) : null,
+            DistributionSha256 = provenance?.DistributionFile is { } file && File.Exists(file) ? Sha256Of(file) : null,
             ArchitectureLine = ExportHeader.ArchitecturePrefix + ArchitectureJson(space, architecture),
             HashLine = ExportHeader.UnsealedHashLine,
             Usings = usings,
@@ -69,6 +72,12 @@ internal sealed class SourceComposer
     /// <summary>How code in the exported namespace names a type: its name inside its own namespace.</summary>
     private static string NestedName(string fullName, string? ns) =>
         ns is null ? fullName : fullName.Substring(ns.Length + 1);
+
+    private static string Sha256Of(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     private static string Renamed(string text, string oldName, string newName) =>
         oldName == newName ? text : Regex.Replace(text, $@"\b{Regex.Escape(oldName)}\b", newName);
