@@ -36,8 +36,12 @@ internal sealed class SourceComposer
         types.Add(modelSource.ContainingTypes, Renamed(MemberText.WithoutPartial(modelSource.Declaration), modelType.Name, className),
             modelSource.Members.Select(member => Renamed(MemberText.Dedent(member), modelType.Name, className)));
         foreach (var cell in cells)
+        {
+            var buildMethods = cell.Kept.Select(module => "Build" + module.Member).Distinct().ToList();
             types.Add(cell.Space.Source.ContainingTypes, MemberText.WithoutPartial(cell.Space.Source.Declaration),
-                cell.Space.Source.Members.Select(MemberText.Dedent).Concat(choiceMembers.Render(cell)));
+                cell.Space.Source.Members.Select(member => MemberText.WithoutCommentsOnCallsTo(MemberText.Dedent(member), buildMethods))
+                    .Concat(choiceMembers.Render(cell)));
+        }
         foreach (var set in sets)
         {
             var kept = cells.SelectMany(cell => cell.Kept).Where(module => module.Set.FullName == set.FullName)
