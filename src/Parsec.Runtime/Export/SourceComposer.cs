@@ -34,12 +34,13 @@ internal sealed class SourceComposer
 
         var types = new TypeTree();
         types.Add(modelSource.ContainingTypes, Renamed(MemberText.WithoutPartial(modelSource.Declaration), modelType.Name, className),
-            modelSource.Members.Select(member => Renamed(MemberText.Dedent(member), modelType.Name, className)));
+            UnsharedCellFields.Retype(modelSource.Members.Select(member => Renamed(MemberText.Dedent(member), modelType.Name, className)).ToList(), cells));
         foreach (var cell in cells)
         {
             var buildMethods = cell.Kept.Select(module => "Build" + module.Member).Distinct().ToList();
-            types.Add(cell.Space.Source.ContainingTypes, MemberText.WithoutPartial(cell.Space.Source.Declaration),
-                cell.Space.Source.Members.Select(member => MemberText.WithoutCommentsOnCallsTo(MemberText.Dedent(member), buildMethods))
+            types.Add(cell.Space.Source.ContainingTypes, Renamed(MemberText.WithoutPartial(cell.Space.Source.Declaration), cell.TypeName, cell.ClassName),
+                cell.Space.Source.Members
+                    .Select(member => Renamed(MemberText.WithoutCommentsOnCallsTo(MemberText.Dedent(member), buildMethods), cell.TypeName, cell.ClassName))
                     .Concat(choiceMembers.Render(cell)));
         }
         foreach (var set in sets)
