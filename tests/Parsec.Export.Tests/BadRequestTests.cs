@@ -18,7 +18,7 @@ public sealed class BadRequestTests
     {
         using var directory = new TemporaryDirectory();
         var supernet = ChainModels.Create();
-        var otherModel = new UnsharedNetwork(5);
+        var otherModel = new UnsharedListNetwork(5, count: 2);
         var foreign = Architectures.Random(ModelSearchSpace.Of(otherModel), seed: 1);
 
         var error = Assert.Throws<ArgumentException>(() => Exporter(directory).Export(supernet, foreign));
@@ -134,36 +134,17 @@ public sealed class BadRequestTests
     }
 
     [Fact]
-    public void Unshared_cells_with_different_architectures_are_not_supported()
+    public void Unshared_cells_that_chose_differently_outside_model_fields_are_not_supported()
     {
         using var directory = new TemporaryDirectory();
-        var model = new UnsharedNetwork(5);
-        var space = ModelSearchSpace.Of(model);
-        var different = new ModelArchitecture(ImmutableArray.Create(Act(0), Act(1)));
+        var model = new UnsharedListNetwork(5, count: 2);
+        var different = new ModelArchitecture(ImmutableArray.Create(Architectures.Unshared(0, 0), Architectures.Unshared(1, 0)));
 
         var error = Assert.Throws<NotSupportedException>(() => Exporter(directory).Export(model, different));
 
-        Assert.Contains("UnsharedCell", error.Message);
-        Assert.Equal(2, space.Groups.Length);
+        Assert.Contains("the instance at 'blocks.0' the class UnsharedCell_0", error.Message);
         Assert.Empty(directory.FileNames());
     }
-
-    [Fact]
-    public void Unshared_cells_with_one_architecture_export_as_one_class()
-    {
-        using var directory = new TemporaryDirectory();
-        var model = new UnsharedNetwork(5);
-        var same = new ModelArchitecture(ImmutableArray.Create(Act(2), Act(2)));
-        var input = TorchSharp.torch.randn(3, 5);
-        var expected = Supernets.SelectedOutput(model, same, input);
-
-        var result = Exporter(directory).Export(model, same);
-        var fixedModel = ExportedAssembly.Compile(result.Source.Text).Create("Parsec.Export.Tests.TestCells.Exported.UnsharedNetwork", 5);
-
-        Assert.InRange(Supernets.MaxAbsDifference(expected, Supernets.FixedOutput(fixedModel, result.WeightsPath!, input)), 0, 1e-5);
-    }
-
-    private static CellArchitecture Act(int candidate) => new(ImmutableArray.Create(ImmutableArray.Create(candidate)));
 
     private static ModelExporter Exporter(TemporaryDirectory directory, string? supernetWeights = null) =>
         new(new ExportOptions { OutputDirectory = directory.Path, SupernetWeights = supernetWeights });

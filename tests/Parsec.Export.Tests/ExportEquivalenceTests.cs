@@ -80,6 +80,36 @@ public sealed class ExportEquivalenceTests
         Assert.InRange(difference, 0, Tolerance);
     }
 
+    [Theory]
+    [InlineData(0, 0, 1, 1, 2, 0)]
+    [InlineData(0, 0, 1, 1, 0, 0)]
+    public void Unshared_blocks_that_chose_differently_export_as_one_class_per_architecture(
+        int firstAct, int firstScale, int secondAct, int secondScale, int thirdAct, int thirdScale)
+    {
+        manual_seed(firstAct + secondAct + thirdAct);
+        var supernet = new UnsharedNetwork(5);
+        var architecture = new ModelArchitecture(ImmutableArray.Create(
+            Architectures.Unshared(firstAct, firstScale), Architectures.Unshared(secondAct, secondScale), Architectures.Unshared(thirdAct, thirdScale)));
+
+        double difference = ExportAndCompare(supernet, architecture, randn(3, 5), "Parsec.Export.Tests.TestCells.Exported.UnsharedNetwork", 5);
+
+        Assert.InRange(difference, 0, Tolerance);
+    }
+
+    [Fact]
+    public void Unshared_blocks_that_chose_alike_export_as_one_class_of_the_cell_s_name()
+    {
+        manual_seed(5);
+        var supernet = new UnsharedNetwork(5);
+        var same = Architectures.Unshared(act: 2, scale: 1);
+        var architecture = new ModelArchitecture(ImmutableArray.Create(same, same, same));
+
+        double difference = ExportAndCompare(supernet, architecture, randn(3, 5), "Parsec.Export.Tests.TestCells.Exported.UnsharedNetwork", 5);
+
+        Assert.InRange(difference, 0, Tolerance);
+        Assert.Contains("public sealed class UnsharedCell :", new ModelExporter().Render(supernet, architecture).Text);
+    }
+
     private static double ExportAndCompare(
         nn.Module<Tensor, Tensor> supernet, ModelArchitecture architecture, Tensor input, string exportedType, params object[] arguments)
     {

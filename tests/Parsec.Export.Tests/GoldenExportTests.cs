@@ -60,6 +60,18 @@ public sealed class GoldenExportTests
         Golden.Match("NestedNetwork.cs.txt", source.Text);
     }
 
+    [Fact]
+    public void Unshared_blocks_that_chose_two_architectures()
+    {
+        var model = new UnsharedNetwork(5);
+        var architecture = new ModelArchitecture(ImmutableArray.Create(
+            Architectures.Unshared(act: 0, scale: 0), Architectures.Unshared(act: 1, scale: 1), Architectures.Unshared(act: 0, scale: 0)));
+
+        var source = new ModelExporter().Render(model, architecture);
+
+        Golden.Match("UnsharedNetwork.cs.txt", source.Text);
+    }
+
     /// <summary>Uniform probabilities (one row per choice, a row per slot for a non-distinct input choice).</summary>
     private static IReadOnlyList<ChoiceSummary> UniformProbabilities(ModelSearchSpace space) =>
         space.Groups.SelectMany(group => group.Space.Choices.Select(choice =>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using Parsec.Export.Tests.Infrastructure;
 using Parsec.Search;
 using Parsec.SearchSpace;
@@ -33,8 +35,26 @@ public sealed class ProvenanceTests
         Assert.Contains("//   Parsec.Export.Tests.TestCells.ChainCell.Depth = 2  (p = 0.050)", text);
         Assert.Contains("//   Parsec.Export.Tests.TestCells.PairCell.FirstInputs = [b, ab]  (p = 0.050, 0.050)", text);
         Assert.Contains("// Search: PARSEC; Steps 300, StepsRun 0, BatchSize 32, Seed 4, WeightOptimizer SGD(lr 0.025, momentum 0.9, decay 0.0003), CosineSchedule true", text);
-        Assert.Contains("// Distribution: runs/chain.json", text);
+        Assert.Contains("// Distribution: chain.json\n", text);
         Assert.Equal(best, ExportHeader.ReadArchitecture(text, space));
+    }
+
+    [Fact]
+    public void The_header_records_the_distribution_file_by_name_and_content_hash_not_by_path()
+    {
+        using var directory = new TemporaryDirectory();
+        using var searchRun = new TemporaryDirectory();
+        string distribution = Path.Combine(searchRun.Path, "distribution.json");
+        File.WriteAllText(distribution, "{\"steps\": 300}");
+        var supernet = ChainModels.Create();
+        var provenance = new ExportProvenance { DistributionFile = distribution };
+
+        string text = new ModelExporter(new ExportOptions { OutputDirectory = directory.Path })
+            .Export(supernet, ChainModels.First(supernet), provenance).Source.Text;
+
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(distribution)));
+        Assert.Contains($"// Distribution: distribution.json (sha256:{sha256})\n", text);
+        Assert.DoesNotContain(searchRun.Path, text);
     }
 
     [Fact]

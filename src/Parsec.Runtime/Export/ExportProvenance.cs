@@ -20,7 +20,10 @@ public sealed record ExportProvenance
     /// <summary>The search settings worth recording, as name and value, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SearchSettings { get; init; } = Array.Empty<KeyValuePair<string, string>>();
 
-    /// <summary>The distribution file the architecture was read from or saved to.</summary>
+    /// <summary>
+    /// The distribution file the architecture was read from or saved to. The header records its name and, when the file
+    /// exists at export time, its SHA-256, not the path, which is a path of the machine that searched.
+    /// </summary>
     public string? DistributionFile { get; init; }
 
     /// <summary>The provenance of a search's result: its strategy and probabilities, and the settings it ran with.</summary>

@@ -7,13 +7,22 @@ using Parsec.Supernet;
 
 namespace Parsec.Export;
 
-/// <summary>A cell's search space with one architecture chosen: which candidate modules it keeps, and which it drops.</summary>
+/// <summary>
+/// A cell's search space with one architecture chosen: which candidate modules it keeps, and which it drops; the
+/// exported class's name, and the cell groups whose instances are of that class.
+/// </summary>
 internal sealed class FixedCell
 {
-    public FixedCell(CellSearchSpace space, CellArchitecture architecture)
+    /// <param name="space">The cell's search space.</param>
+    /// <param name="architecture">The architecture fixed.</param>
+    /// <param name="className">The exported class's name: the cell type's, or with a suffix when unshared instances of the type chose differently.</param>
+    /// <param name="groups">The cell groups that chose <paramref name="architecture"/>.</param>
+    public FixedCell(CellSearchSpace space, CellArchitecture architecture, string className, IReadOnlyList<CellGroup> groups)
     {
         Space = space;
         Architecture = architecture;
+        ClassName = className;
+        Groups = groups;
         var kept = new List<ChosenModule>();
         var all = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in Members)
@@ -44,6 +53,15 @@ internal sealed class FixedCell
 
     public CellArchitecture Architecture { get; }
 
+    /// <summary>The cell type's name as declared (without namespace or containing types).</summary>
+    public string TypeName => TypeNameOf(Space);
+
+    /// <summary>The exported class's name; differs from <see cref="TypeName"/> when the type's unshared instances chose differently.</summary>
+    public string ClassName { get; }
+
+    /// <summary>The cell groups whose instances the exported class fixes.</summary>
+    public IReadOnlyList<CellGroup> Groups { get; }
+
     /// <summary>The choice members (a family once), in declaration order.</summary>
     public IEnumerable<string> Members => Space.Choices.Select(choice => choice.Member).Distinct();
 
@@ -52,6 +70,9 @@ internal sealed class FixedCell
 
     /// <summary>The supernet's candidate module names the fixed cell does not have.</summary>
     public ImmutableHashSet<string> Dropped { get; }
+
+    /// <summary>The name a cell type is declared with: its full name's last segment.</summary>
+    public static string TypeNameOf(CellSearchSpace space) => space.CellType.Substring(space.CellType.LastIndexOfAny(['.', '+']) + 1);
 
     /// <summary>The choices of a member: one, or a family's slots in order.</summary>
     public IReadOnlyList<Choice> ChoicesOf(string member) => Space.Choices.Where(choice => choice.Member == member).ToList();

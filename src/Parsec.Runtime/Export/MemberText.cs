@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace Parsec.Export;
 
@@ -56,6 +57,29 @@ internal static class MemberText
         return string.Join(" ", words.SkipWhile(word => Modifiers.Contains(word)));
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without the comments about lines that call one of <paramref name="methods"/>: such a
+    /// line's trailing <c>//</c> comment, and the whole-line <c>//</c> comments (not <c>///</c>) directly above it (no
+    /// blank line between). The export changes what those calls do (a <c>Build</c> call builds the chosen candidates only), so
+    /// comments written for the supernet would be wrong there.
+    /// </summary>
+    public static string WithoutCommentsOnCallsTo(string text, IReadOnlyCollection<string> methods)
+    {
+        if (methods.Count == 0) return text;
+        var call = new Regex($@"\b({string.Join("|", methods.Select(Regex.Escape))})\s*\(");
+        var lines = text.Split('\n').ToList();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            int comment = TrailingCommentStart(lines[i]);
+            string code = comment < 0 ? lines[i] : lines[i].Substring(0, comment);
+            if (!call.IsMatch(code)) continue;
+            lines[i] = code.TrimEnd();
+            while (i > 0 && IsPlainCommentLine(lines[i - 1]))
+                lines.RemoveAt(--i);
+        }
+        return string.Join("\n", lines);
+    }
+
     /// <summary><paramref name="declaration"/> without a <c>partial</c> modifier.</summary>
     public static string WithoutPartial(string declaration) =>
         string.Join(" ", declaration.Split(' ').Where(word => word != "partial"));
@@ -76,6 +100,40 @@ internal static class MemberText
             }
         }
         if (list.Trim().Length > 0) yield return list.Substring(start);
+    }
+
+    /// <summary>A line of a <c>//</c> comment only; a <c>///</c> documentation comment describes a member, not a statement.</summary>
+    private static bool IsPlainCommentLine(string line)
+    {
+        string trimmed = line.TrimStart();
+        return trimmed.StartsWith("//", StringComparison.Ordinal) && !trimmed.StartsWith("///", StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the line's <c>//</c> comment starts, outside string and character literals; -1 without one.</summary>
+    private static int TrailingCommentStart(string line)
+    {
+        char? literal = null;
+        bool verbatim = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (literal is null)
+            {
+                if (c == '/' && i + 1 < line.Length && line[i + 1] == '/') return i;
+                if (c is '"' or '\'')
+                {
+                    literal = c;
+                    verbatim = c == '"' && i > 0 && (line[i - 1] == '@' || (i > 1 && line[i - 2] == '@'));
+                }
+            }
+            else if (c == '\\' && !verbatim) i++;
+            else if (c == literal)
+            {
+                if (verbatim && i + 1 < line.Length && line[i + 1] == '"') i++;
+                else literal = null;
+            }
+        }
+        return -1;
     }
 
     private static string LastIdentifier(string text)

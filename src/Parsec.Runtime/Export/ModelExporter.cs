@@ -43,7 +43,10 @@ public sealed class ModelExporter
     /// <returns>What was written; a hand-edited file is reported, not replaced (see <see cref="ExportOptions.Overwrite"/>).</returns>
     /// <exception cref="ArgumentException">The model is not a <c>[SearchModel]</c>, or the architecture does not belong to it.</exception>
     /// <exception cref="InvalidDataException"><see cref="ExportOptions.SupernetWeights"/> is not a weights file of the model.</exception>
-    /// <exception cref="NotSupportedException">Unshared instances of one cell type have different architectures.</exception>
+    /// <exception cref="NotSupportedException">
+    /// Unshared instances of one cell type chose different architectures and one of them is not a field of the model
+    /// (see <c>docs/export.md</c>), or two exported types have the same name.
+    /// </exception>
     /// <exception cref="HandEditedFileException">The file was edited by hand and <see cref="ExportOptions.ThrowIfHandEdited"/> is set.</exception>
     public ExportResult Export(nn.Module<Tensor, Tensor> model, ModelArchitecture architecture, ExportProvenance? provenance = null)
     {
@@ -129,23 +132,26 @@ public sealed class ModelExporter
                 $"{string.Join(", ", modelKeys)}.", "result");
     }
 
-    /// <summary>One fixed cell per cell type; unshared instances of a type must agree on their architecture.</summary>
+    /// <summary>
+    /// One fixed cell per cell type and distinct architecture. A type whose unshared instances chose one architecture
+    /// keeps its name; one whose instances chose k different ones becomes k classes <c>{Type}_0</c> .. <c>{Type}_{k-1}</c>,
+    /// numbered in the order the architectures first appear in the model (its groups' order, <c>named_modules()</c>).
+    /// </summary>
     private static IReadOnlyList<FixedCell> FixedCells(ModelSearchSpace space, ModelArchitecture architecture) =>
         space.Groups.Select((group, g) => (group, cell: architecture.Cells[g]))
             .GroupBy(pair => pair.group.Space.CellType)
-            .Select(type =>
+            .SelectMany(type =>
             {
-                var distinct = type.Select(pair => pair.cell).Distinct().ToList();
-                if (distinct.Count > 1)
-                    throw new NotSupportedException(
-                        $"The unshared cells of type {type.Key} ({string.Join(", ", type.Select(pair => pair.group.Key))}) have " +
-                        $"{distinct.Count} different architectures; an export has one class per cell type, so it needs them equal. " +
-                        "Export an architecture that chooses the same for each, or search the cell with SharedArchitecture = true.");
-                return new FixedCell(type.First().group.Space, distinct[0]);
+                var distinct = type.GroupBy(pair => pair.cell).ToList();
+                return distinct.Select((chosen, index) =>
+                {
+                    var groups = chosen.Select(pair => pair.group).ToList();
+                    string typeName = FixedCell.TypeNameOf(groups[0].Space);
+                    return new FixedCell(groups[0].Space, chosen.Key, distinct.Count == 1 ? typeName : $"{typeName}_{index}", groups);
+                });
             })
             .ToList();
 
     private static IEnumerable<(string CellPath, FixedCell Cell)> CellPaths(ModelSearchSpace space, IReadOnlyList<FixedCell> cells) =>
-        space.Groups.SelectMany(group => group.CellPaths.Select(path =>
-            (path, cells.First(cell => cell.Space.CellType == group.Space.CellType))));
+        space.Groups.SelectMany(group => group.CellPaths.Select(path => (path, cells.First(cell => cell.Groups.Contains(group)))));
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -32,10 +34,15 @@ internal sealed class SourceComposer
 
         var types = new TypeTree();
         types.Add(modelSource.ContainingTypes, Renamed(MemberText.WithoutPartial(modelSource.Declaration), modelType.Name, className),
-            modelSource.Members.Select(member => Renamed(MemberText.Dedent(member), modelType.Name, className)));
+            UnsharedCellFields.Retype(modelSource.Members.Select(member => Renamed(MemberText.Dedent(member), modelType.Name, className)).ToList(), cells));
         foreach (var cell in cells)
-            types.Add(cell.Space.Source.ContainingTypes, MemberText.WithoutPartial(cell.Space.Source.Declaration),
-                cell.Space.Source.Members.Select(MemberText.Dedent).Concat(choiceMembers.Render(cell)));
+        {
+            var buildMethods = cell.Kept.Select(module => "Build" + module.Member).Distinct().ToList();
+            types.Add(cell.Space.Source.ContainingTypes, Renamed(MemberText.WithoutPartial(cell.Space.Source.Declaration), cell.TypeName, cell.ClassName),
+                cell.Space.Source.Members
+                    .Select(member => Renamed(MemberText.WithoutCommentsOnCallsTo(MemberText.Dedent(member), buildMethods), cell.TypeName, cell.ClassName))
+                    .Concat(choiceMembers.Render(cell)));
+        }
         foreach (var set in sets)
         {
             var kept = cells.SelectMany(cell => cell.Kept).Where(module => module.Set.FullName == set.FullName)
@@ -56,7 +63,8 @@ internal sealed class SourceComposer
             Choices = HeaderChoices(space, architecture, provenance),
             Strategy = provenance?.Strategy,
             Settings = provenance?.SearchSettings.Select(setting => new { setting.Key, setting.Value }).ToList() ?? new(),
-            DistributionFile = provenance?.DistributionFile,
+            DistributionFile = provenance?.DistributionFile is { } distribution ? Path.GetFileName(distribution) : null,
+            DistributionSha256 = provenance?.DistributionFile is { } file && File.Exists(file) ? Sha256Of(file) : null,
             ArchitectureLine = ExportHeader.ArchitecturePrefix + ArchitectureJson(space, architecture),
             HashLine = ExportHeader.UnsealedHashLine,
             Usings = usings,
@@ -69,6 +77,12 @@ internal sealed class SourceComposer
     /// <summary>How code in the exported namespace names a type: its name inside its own namespace.</summary>
     private static string NestedName(string fullName, string? ns) =>
         ns is null ? fullName : fullName.Substring(ns.Length + 1);
+
+    private static string Sha256Of(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     private static string Renamed(string text, string oldName, string newName) =>
         oldName == newName ? text : Regex.Replace(text, $@"\b{Regex.Escape(oldName)}\b", newName);

@@ -30,6 +30,10 @@ public static class Architectures
             .ToImmutableArray());
     }
 
+    /// <summary>An architecture of one <see cref="TestCells.UnsharedCell"/>: the indices of its Act candidate and its Scale value.</summary>
+    public static CellArchitecture Unshared(int act, int scale) =>
+        new(ImmutableArray.Create(ImmutableArray.Create(act), ImmutableArray.Create(scale)));
+
     private static ImmutableArray<int> Draw(Random random, int options, int count, bool distinct)
     {
         if (!distinct) return Enumerable.Range(0, count).Select(_ => random.Next(options)).ToImmutableArray();

@@ -12,8 +12,10 @@ public sealed partial class ChainCell : nn.Module<Tensor, Tensor>
 
     public ChainCell(int features) : base(nameof(ChainCell))
     {
-        linear = nn.Linear(features, features);
-        BuildAct(features);
+        linear = nn.Linear(features, features); // the shared layer: this comment is kept
+        // generated: builds and registers every candidate of Act,
+        // so the supernet can run any of them
+        BuildAct(features); // generated: builds every candidate
         RegisterComponents();
     }
 
