@@ -52,9 +52,9 @@ public sealed class NasBench201Benchmark : IBenchmark
             Console.Error.WriteLine($"usage: {NasBench201Options.Usage}");
             return Task.FromResult(2);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            // InvalidDataException is an IOException: the loader's message names the file and the line.
+            // A bad table's message names the file and the line.
             Console.Error.WriteLine($"nas-bench-201: {error.Message}");
             return Task.FromResult(2);
         }
