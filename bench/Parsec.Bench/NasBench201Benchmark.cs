@@ -60,6 +60,7 @@ public sealed class NasBench201Benchmark : IBenchmark
         }
 
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var figures = new JsonObject
         {
             ["benchmark"] = Name,
@@ -86,6 +87,8 @@ public sealed class NasBench201Benchmark : IBenchmark
             byNoise[Invariant(noise)] = new JsonObject { ["strategies"] = Summarise(truth, options, noise, Measure(truth, options, noise)) };
         figures["noise"] = byNoise;
         figures["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        // The process's CPU time over all cores: steadier than the wall time when other jobs share them.
+        figures["cpu_seconds"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds, 1);
         Console.WriteLine(figures.ToJsonString());
         return Task.FromResult(0);
     }
