@@ -83,10 +83,4 @@ public static class SearchPhase
         double seconds = result.History.Count > 0 ? result.History[^1].ElapsedSeconds : 0;
         return new SearchOutcome(result, settings, strategy, probabilities, seconds, distributionPath);
     }
-
-    /// <summary>Runs the handler on the reporting thread, so every step is recorded in order (unlike <see cref="Progress{T}"/>).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
-    }
 }
