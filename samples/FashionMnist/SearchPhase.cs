@@ -63,7 +63,7 @@ public static class SearchPhase
             Seed = options.Seed,
             WeightLearningRate = WeightLearningRate,
             Device = options.Device == "cuda" ? DeviceType.CUDA : DeviceType.CPU,
-            CheckpointPath = Path.Combine(options.Output, "search.checkpoint"),
+            CheckpointPath = Path.Combine(options.Output, OutputFolder.SearchCheckpoint),
             CheckpointEvery = CheckpointEvery,
             Resume = options.Resume,
         };
