@@ -12,6 +12,7 @@ SampleOptions options;
 try
 {
     options = SampleOptions.Parse(args);
+    if (!options.Help) OutputFolder.Prepare(options.Output);
 }
 catch (ArgumentException error)
 {
@@ -23,6 +24,8 @@ if (options.Help)
     Console.WriteLine(SampleOptions.Usage);
     return 0;
 }
+
+if (OutputFolder.NothingToResume(options) is string notice) AnsiConsole.MarkupLineInterpolated($"[yellow]{notice}[/]");
 
 if (options.Threads > 0) set_num_threads(options.Threads);
 // Before any tensor: glibc then keeps torch's freed buffers instead of faulting them back in every step (docs/fashion-mnist-history.md).

@@ -17,9 +17,10 @@ public sealed record SampleOptions
           --seed N             seed of the search, the retraining and the random baselines      [1]
           --samples K          architectures PARSEC samples per step                             [4]
           --device cpu|cuda    where to train; cuda falls back to cpu when unavailable           [cpu]
-          --out DIR            where artifacts go                                                [artifacts]
+          --out DIR            where artifacts go (created; an error if it cannot be written)    [artifacts]
           --data DIR           folder with the four Fashion-MNIST *-ubyte.gz files               [/usr/share/datasets/fashion-mnist]
-          --resume             continue from the checkpoints in DIR (search and retrainings)
+          --resume             continue from the checkpoints in DIR (search and retrainings); with
+                               no search checkpoint there it says so and starts a new run
           --compare-random N   also retrain N uniformly random architectures and compare         [0]
                                (and how well the search's shared weights ranked them: Kendall τ)
           --threads N          CPU threads torch uses; 0 keeps torch's default (every core)      [0]

@@ -63,7 +63,7 @@ public static class SearchPhase
             Seed = options.Seed,
             WeightLearningRate = WeightLearningRate,
             Device = options.Device == "cuda" ? DeviceType.CUDA : DeviceType.CPU,
-            CheckpointPath = Path.Combine(options.Output, "search.checkpoint"),
+            CheckpointPath = Path.Combine(options.Output, OutputFolder.SearchCheckpoint),
             CheckpointEvery = CheckpointEvery,
             Resume = options.Resume,
         };
@@ -76,11 +76,5 @@ public static class SearchPhase
         strategy.Distribution.Save(distributionPath);
         double seconds = result.History.Count > 0 ? result.History[^1].ElapsedSeconds : 0;
         return new SearchOutcome(result, settings, strategy, seconds, distributionPath);
-    }
-
-    /// <summary>Runs the handler on the reporting thread, so it sees every step in order and can stop the search at one (unlike <see cref="Progress{T}"/>).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
     }
 }

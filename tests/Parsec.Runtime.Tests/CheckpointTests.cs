@@ -41,7 +41,7 @@ public sealed class CheckpointTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         var interrupted = NewStrategy();
         Assert.Throws<OperationCanceledException>(() => new ArchitectureSearch(interrupted, Options("interrupted.ckpt"))
-            .Run(training, validation, new ProgressCallback(p => { if (p.Step == 12) cancellation.Cancel(); }), cancellation.Token));
+            .Run(training, validation, new SynchronousProgress<StepRecord>(p => { if (p.Step == 12) cancellation.Cancel(); }), cancellation.Token));
         Assert.True(File.Exists(path));
 
         var resumed = NewStrategy();

@@ -20,7 +20,7 @@ public sealed class LeakTests(ITestOutputHelper output)
         var strategy = new ParsecStrategy(ModelSearchSpace.Of(TestModel.Operation(8, 4)),
             new ParsecOptions { UseTrainingBatchForArchitecture = true });
         long rssAt100 = 0, rssAt1000 = 0, liveAt100 = 0, liveAt1000 = 0, heapAt100 = 0, heapAt1000 = 0;
-        var progress = new ProgressCallback(p =>
+        var progress = new SynchronousProgress<StepRecord>(p =>
         {
             if (p.Step != 100 && p.Step != 1000) return;
             GC.Collect();

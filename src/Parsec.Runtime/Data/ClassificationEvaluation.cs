@@ -25,8 +25,15 @@ public sealed class ClassificationEvaluation : IEvaluation
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">The batch holds floating-point regression targets rather than int64 class indices.</exception>
     public BatchEvaluation Evaluate(nn.Module<Tensor, Tensor> model, Batch batch)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Labels.dtype != ScalarType.Int64)
+            throw new ArgumentException(
+                $"ClassificationEvaluation needs int64 class indices, but the batch holds {batch.Labels.dtype} targets: for regression " +
+                "targets set SearchOptions.Evaluation = new RegressionEvaluation().", nameof(batch));
         var logits = model.forward(batch.Inputs);
         var loss = nn.functional.cross_entropy(logits, batch.Labels, reduction: nn.Reduction.Sum, label_smoothing: labelSmoothing);
         long correct;

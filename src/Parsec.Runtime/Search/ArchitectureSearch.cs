@@ -37,6 +37,20 @@ public sealed class ArchitectureSearch
     /// architecture parameters on held-out data). Cancellation is honoured between steps: a checkpoint is written
     /// (when configured) and <see cref="OperationCanceledException"/> is thrown.
     /// </summary>
+    /// <param name="training">The data the weights (and, without a validation batch, the architecture) learn from.</param>
+    /// <param name="validation">
+    /// Held-out data for strategies that learn on it (<see cref="ISearchStrategy.NeedsValidationBatch"/>); the result's
+    /// held-out losses are measured on it, or on <paramref name="training"/> without it.
+    /// </param>
+    /// <param name="progress">
+    /// Gets each step's <see cref="StepRecord"/>: <see cref="IProgress{T}.Report"/> is called synchronously on the
+    /// thread running the search, once per step, in step order, after the step (and before the step's checkpoint);
+    /// the search waits for it to return, and an exception it throws ends the search. A
+    /// <see cref="Progress{T}"/> instead posts each report to the synchronization context it captured (the thread
+    /// pool in a console app), where the reports run later, concurrently and out of order: pass a
+    /// <see cref="SynchronousProgress{T}"/> to handle them in order on the search's thread.
+    /// </param>
+    /// <param name="cancellationToken">Stops the search at the next step boundary.</param>
     public SearchResult Run(LabeledDataset training, LabeledDataset? validation = null,
         IProgress<StepRecord>? progress = null, CancellationToken cancellationToken = default)
     {
