@@ -60,7 +60,7 @@ public sealed class PackageEndToEndTests
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void A_project_that_references_only_TorchSharp_and_the_load_fix_package_runs_torch()
+    public void A_project_that_references_only_TorchSharp_and_the_load_fix_package_runs_an_exported_model()
     {
         using var work = new TemporaryDirectory("shipped");
         string feed = Directory.CreateDirectory(work.File("feed")).FullName;
@@ -72,12 +72,13 @@ public sealed class PackageEndToEndTests
         string templates = Path.Combine(AppContext.BaseDirectory, "ConsumerApp");
         File.Copy(Path.Combine(templates, "ShippedApp.csproj.txt"), Path.Combine(app, "ShippedApp.csproj"));
         File.Copy(Path.Combine(templates, "ShippedProgram.cs.txt"), Path.Combine(app, "Program.cs"));
+        File.Copy(Path.Combine(RepositoryRoot, "samples", "FashionMnist.Exported", "DartsNetwork.cs"), Path.Combine(app, "DartsNetwork.cs"));
         WriteNuGetConfig(app, feed);
         var appEnvironment = CleanEnvironment();
         appEnvironment["NUGET_PACKAGES"] = work.File("packages");
 
         string build = Dotnet(app, appEnvironment, "build", "-c", "Release", $"-p:ParsecVersion={version}");
-        Assert.Equal(new[] { "sum: 6" }, Lines(Dotnet(app, appEnvironment, "bin/Release/net10.0/ShippedApp.dll")));
+        Assert.Equal(new[] { "output: 2x10" }, Lines(Dotnet(app, appEnvironment, "bin/Release/net10.0/ShippedApp.dll")));
         Assert.Equal(SystemLibStdCxxLacks(GlibcxxMarkerNeedFix.VersionName), build.Contains(PatchMessage));
         Assert.DoesNotContain(Directory.GetFiles(Path.Combine(app, "bin"), "Parsec*.dll", SearchOption.AllDirectories), _ => true);
     }
