@@ -1,5 +1,7 @@
 // Exported by Parsec from Parsec.Samples.Darts.DartsNetwork: the searched architecture, fixed, as plain TorchSharp code.
 // Create the model with its own constructor, then load the searched weights with model.load("DartsNetwork.weights") or train it from scratch.
+// It needs the TorchSharp-cpu package and no Parsec assembly; on Linux with GCC 12's libstdc++ (Debian 12, Ubuntu 22.04)
+// also reference the build-only Parsec.TorchSharpLoadFix package, without which TorchSharp's native library does not load.
 //
 // Architecture, with each choice's probability at the end of the search:
 //   Parsec.Samples.Darts.NormalCell.Node0Inputs = [s1, s0]  (p = 0.528, 0.472)
@@ -31,7 +33,7 @@
 //
 // Parsec re-exports over this file only while it is unchanged: the hash below covers everything but its own line.
 // parsec-export-architecture: {"Parsec.Samples.Darts.NormalCell":{"Node0Inputs":["s1","s0"],"Node1Inputs":["s0","s1"],"Node2Inputs":["s0","n0"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv5x5","Node1Op[0]":"AvgPool3x3","Node1Op[1]":"SepConv5x5","Node2Op[0]":"SepConv3x3","Node2Op[1]":"AvgPool3x3","Node3Op[0]":"MaxPool3x3","Node3Op[1]":"SkipConnect"},"Parsec.Samples.Darts.ReductionCell":{"Node0Inputs":["s0","s1"],"Node1Inputs":["s1","s0"],"Node2Inputs":["s0","s1"],"Node3Inputs":["s0","n0"],"Node0Op[0]":"SepConv5x5","Node0Op[1]":"SepConv3x3","Node1Op[0]":"SepConv5x5","Node1Op[1]":"SepConv5x5","Node2Op[0]":"AvgPool3x3","Node2Op[1]":"DilConv5x5","Node3Op[0]":"AvgPool3x3","Node3Op[1]":"DilConv3x3"}}
-// parsec-export-hash: sha256:7ad7bb5af4a1e70d9912bfcba0e0a814f7ead226464138b0fc4488b2a0f01d2f
+// parsec-export-hash: sha256:60ace5de1003ed30122974ad6413b05c0497e99f31794a0849a330709282fa17
 
 #nullable enable
 
