@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using Parsec.SearchSpace;
-using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201Ops;
+using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201OpsCandidate;
 
 namespace Parsec.Samples.NasBench201;
 

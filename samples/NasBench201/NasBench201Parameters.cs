@@ -1,5 +1,5 @@
 using System;
-using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201Ops;
+using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201OpsCandidate;
 
 namespace Parsec.Samples.NasBench201;
 

@@ -17,7 +17,7 @@ public sealed class ArchitectureNamingDocsTests
         string generated = GeneratorHarness.Run(TestSources.ChainCell).Generated("Chains.ChainCell.SearchCell.g.cs");
         var documented = Regex.Matches(Section(), @"public enum (\w+) \{ ([^}]*) \}");
 
-        Assert.Equal(new[] { "Activations", "SkipOption" }, documented.Select(match => match.Groups[1].Value));
+        Assert.Equal(new[] { "ActivationsCandidate", "SkipOption" }, documented.Select(match => match.Groups[1].Value));
         foreach (Match match in documented)
         {
             string[] members = match.Groups[2].Value.Split(',').Select(member => member.Trim()).ToArray();
@@ -25,7 +25,7 @@ public sealed class ArchitectureNamingDocsTests
             Assert.True(emitted.Success, $"no enum {match.Groups[1].Value} in the generated code");
             Assert.Equal(members, Regex.Matches(emitted.Groups["body"].Value, @"^\s*(\w+),", RegexOptions.Multiline).Select(m => m.Groups[1].Value));
         }
-        Assert.Contains("ChainCellArchitecture.Activations Act,", generated);
+        Assert.Contains("ChainCellArchitecture.ActivationsCandidate Act,", generated);
         Assert.Contains("ChainCellArchitecture.SkipOption Skip,", generated);
         Assert.Contains("int Depth,", generated);
     }
@@ -33,7 +33,7 @@ public sealed class ArchitectureNamingDocsTests
     [Fact]
     public void The_documented_clash_gets_the_documented_suffix()
     {
-        Assert.Contains("a set `Act` chosen by a member `Act` gives the enum `ActCandidate`", Section());
+        Assert.Contains("a set `Act` chosen by a member `ActCandidate` gives the enum `ActCandidate2`", Section());
         const string source = DiagnosticTests.Prelude + """
             [CandidateSet]
             public static class Act
@@ -45,14 +45,14 @@ public sealed class ArchitectureNamingDocsTests
             [SearchCell] public sealed partial class Clash : nn.Module<Tensor, Tensor>
             {
                 public Clash() : base("Clash") { }
-                public override Tensor forward(Tensor x) => Act(x);
-                [Choice(typeof(Act))] private partial Tensor Act(Tensor x);
+                public override Tensor forward(Tensor x) => ActCandidate(x);
+                [Choice(typeof(Act))] private partial Tensor ActCandidate(Tensor x);
             }
             """;
 
         string generated = GeneratorHarness.Run(source).Generated("Tests.Clash.SearchCell.g.cs");
 
-        Assert.Contains("public enum ActCandidate", generated);
+        Assert.Contains("public enum ActCandidate2", generated);
     }
 
     private static string Section()

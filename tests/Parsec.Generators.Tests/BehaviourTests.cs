@@ -14,9 +14,9 @@ public sealed class BehaviourTests
     private const int Features = 6;
 
     private static readonly TinyCellArchitecture Chosen = new(
-        TinyCellArchitecture.TinyOps.LinearTanh,
+        TinyCellArchitecture.TinyOpsCandidate.LinearTanh,
         ImmutableArray.Create(TinyCellArchitecture.NodeInputsOption.s, TinyCellArchitecture.NodeInputsOption.x),
-        ImmutableArray.Create(TinyCellArchitecture.TinyOps.Linear, TinyCellArchitecture.TinyOps.LinearTanh),
+        ImmutableArray.Create(TinyCellArchitecture.TinyOpsCandidate.Linear, TinyCellArchitecture.TinyOpsCandidate.LinearTanh),
         TinyCellArchitecture.SkipOption.node,
         2.0);
 

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Parsec.Samples.NasBench201;
 using Xunit;
-using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201Ops;
+using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201OpsCandidate;
 
 namespace Parsec.Samples.Tests;
 

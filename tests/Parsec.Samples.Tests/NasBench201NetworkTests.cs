@@ -7,7 +7,7 @@ using Parsec.SearchSpace;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
-using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201Ops;
+using Operation = Parsec.Samples.NasBench201.NasBench201CellArchitecture.NasBench201OpsCandidate;
 
 namespace Parsec.Samples.Tests;
 

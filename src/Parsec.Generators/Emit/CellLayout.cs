@@ -70,7 +70,10 @@ internal sealed class CellLayout
     /// <summary>The enum of an input choice's inputs.</summary>
     public static string InputEnumName(ChoiceMemberModel input) => input.Name + "Option";
 
-    /// <summary>A candidate set's enum is named after the set; a clash with another set or a member gets a suffix.</summary>
+    /// <summary>
+    /// A candidate set's enum is the set's name with "Candidate" appended, so that inside the architecture it does not
+    /// hide the set's own class; a clash with another set or a member gets a number.
+    /// </summary>
     private static IReadOnlyList<string> EnumNames(CellModel cell)
     {
         var taken = new HashSet<string> { cell.Name + "Architecture" };
@@ -82,9 +85,9 @@ internal sealed class CellLayout
         var names = new List<string>();
         foreach (var set in cell.Sets)
         {
-            string name = set.FullName.Substring(set.FullName.LastIndexOf('.') + 1);
+            string name = set.FullName.Substring(set.FullName.LastIndexOf('.') + 1) + "Candidate";
             string unique = name;
-            for (int suffix = 2; taken.Contains(unique); suffix++) unique = name + "Candidate" + (suffix == 2 ? "" : suffix.ToString());
+            for (int suffix = 2; taken.Contains(unique); suffix++) unique = name + suffix;
             taken.Add(unique);
             names.Add(unique);
         }
