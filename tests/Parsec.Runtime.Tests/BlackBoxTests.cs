@@ -55,6 +55,31 @@ public sealed class BlackBoxTests
     }
 
     [Fact]
+    public void WithABudgetParsecSpendsNoQueryOnACellOverIt()
+    {
+        var result = BlackBoxSearch.Run(new BlackBoxParsec(Space), Score, new BlackBoxOptions { QueryBudget = 20, Seed = 4, Cost = Budget });
+
+        Assert.NotEmpty(result.History);
+        Assert.All(result.History, query => Assert.Equal(0, query.Penalty));
+    }
+
+    [Fact]
+    public void WithABudgetParsecRecommendsTheMostProbableCellWithinIt()
+    {
+        // Every choice's mode alone gives the best cell, which is over the budget; the most probable cell within it
+        // differs from it in the first choice only.
+        var strategy = new BlackBoxParsec(Space);
+        double[][] logits = { new[] { 0.0, 1, 5 }, new[] { 3.0, 0, 0 }, new[] { 0.0, 3, 0 } };
+        foreach (var (choice, values) in strategy.Distribution.Choices[0].Zip(logits)) choice.SetLogits(values);
+        Assert.Equal(Best, strategy.Distribution.Mode());
+
+        strategy.Start(new SearchRandom(1), Budget);
+        strategy.Tell(new[] { BestInBudget }, new[] { Score(BestInBudget) }); // one sample: ω − 1/K is 0, π stays put
+
+        Assert.Equal(BestInBudget, strategy.Recommend().Architecture);
+    }
+
+    [Fact]
     public void RandomSearchAndEvolutionRankByTheScoreLessThePenalty()
     {
         var options = new BlackBoxOptions { QueryBudget = 27, Cost = Budget };
@@ -81,7 +106,7 @@ public sealed class BlackBoxTests
     public void EvolutionChangesExactlyOneChoicePerChild()
     {
         var strategy = new RegularizedEvolution(Space, populationSize: 4, sampleSize: 2);
-        strategy.Start(new SearchRandom(5));
+        strategy.Start(new SearchRandom(5), cost: null);
         var population = new Queue<ModelArchitecture>();
         var initial = strategy.Ask();
         Assert.Equal(4, initial.Count);

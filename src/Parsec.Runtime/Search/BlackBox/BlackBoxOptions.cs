@@ -27,8 +27,9 @@ public sealed record BlackBoxOptions
     /// <summary>
     /// An optional cost budget: each queried architecture's score loses λ · max(0, cost / budget − 1) before the
     /// strategy is told it, so random search and evolution rank, and PARSEC's likelihood (score − penalty) / T weighs,
-    /// the penalised score; λ is in the score's unit (<see cref="CostBudget"/>). The history keeps score and penalty
-    /// apart. Null (the default) searches without a budget.
+    /// the penalised score; λ is in the score's unit (<see cref="CostBudget"/>). PARSEC also draws and recommends
+    /// within the budget (<see cref="BlackBoxParsec.Recommend"/>). The history keeps score and penalty apart. Null
+    /// (the default) searches without a budget.
     /// </summary>
     public CostBudget? Cost { get; init; }
 }

@@ -10,13 +10,15 @@ namespace Parsec.Search.BlackBox;
 /// PARSEC (Casale, Gordon and Fusi 2019) learned from scores instead of supernet weights: each step proposes K
 /// architectures drawn from p(α|π); once told their scores it weighs them by ω = softmax(score / T) and ascends π's
 /// gradient Σ (ω_s − 1/K) ∇ log p(α_s|π) with Adam, the same estimator, baseline and optimizer as the weight-sharing
-/// <see cref="ParsecStrategy"/>. A cost budget enters through the score (<see cref="BlackBoxOptions.Cost"/>).
+/// <see cref="ParsecStrategy"/>. A cost budget (<see cref="BlackBoxOptions.Cost"/>) enters through the score, and the
+/// strategy also draws and recommends within it (<see cref="Ask"/>, <see cref="Recommend"/>).
 /// </summary>
 public sealed class BlackBoxParsec : IBlackBoxStrategy<ParsecRecommendation>
 {
     private readonly ImportanceWeightedAscent ascent;
     private readonly ToldScores told = new();
     private SearchRandom? random;
+    private CostBudget? cost;
 
     /// <summary>Creates the strategy with a uniform distribution; load a saved one through <see cref="Distribution"/> to warm-start.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message says what to pass.</exception>
@@ -50,19 +52,38 @@ public sealed class BlackBoxParsec : IBlackBoxStrategy<ParsecRecommendation>
     /// <summary>The learned distribution p(α|π).</summary>
     public ArchitectureDistribution Distribution { get; }
 
-    /// <summary>Begins a run with a fresh Adam on the current logits.</summary>
-    public void Start(SearchRandom random)
+    /// <summary>Begins a run with a fresh Adam on the current logits; with a cost budget, it proposes and recommends within it.</summary>
+    public void Start(SearchRandom random, CostBudget? cost)
     {
         this.random = random;
+        this.cost = cost;
         told.Clear();
         ascent.ResetOptimizer();
     }
 
-    /// <summary>K architectures drawn from p(α|π), repeats included: the estimator needs the draws as drawn.</summary>
+    /// <summary>
+    /// K architectures drawn from p(α|π), repeats included: the estimator needs the draws as drawn. With a cost budget
+    /// each is drawn from p restricted to the budget (a draw over it is drawn again, up to
+    /// <see cref="BudgetDrawAttempts"/> times, then kept), so no query is spent on a cell the budget rules out.
+    /// </summary>
     public IReadOnlyList<ModelArchitecture> Ask()
     {
         var draws = random ?? throw new InvalidOperationException("Call Start before Ask.");
-        return Enumerable.Range(0, Options.Samples).Select(_ => Distribution.Sample(draws)).ToList();
+        return Enumerable.Range(0, Options.Samples).Select(_ => Draw(draws)).ToList();
+    }
+
+    /// <summary>How often a draw over the cost budget is drawn again before it is kept.</summary>
+    public const int BudgetDrawAttempts = 100;
+
+    /// <summary>How many of the most probable architectures <see cref="Recommend"/> searches for one within the cost budget.</summary>
+    public const int BudgetRecommendationCandidates = 1000;
+
+    private ModelArchitecture Draw(SearchRandom draws)
+    {
+        var architecture = Distribution.Sample(draws);
+        for (int attempt = 1; attempt < BudgetDrawAttempts && cost is not null && cost.PenaltyOf(architecture) > 0; attempt++)
+            architecture = Distribution.Sample(draws);
+        return architecture;
     }
 
     /// <summary>One Adam step on π from the told draws (fewer than K when the budget cut the batch).</summary>
@@ -73,10 +94,18 @@ public sealed class BlackBoxParsec : IBlackBoxStrategy<ParsecRecommendation>
         ascent.Ascend(gradient);
     }
 
-    /// <summary>The mode of p(α|π), with the best architecture told; <see cref="Distribution"/> ranks the most probable.</summary>
+    /// <summary>
+    /// The mode of p(α|π), with the best architecture told; <see cref="Distribution"/> ranks the most probable. With
+    /// a cost budget, the most probable architecture within it among the <see cref="BudgetRecommendationCandidates"/>
+    /// most probable (the mode of every choice alone can lie over a budget that only some combinations meet); the
+    /// plain mode when none of them is within it.
+    /// </summary>
     public ParsecRecommendation Recommend()
     {
-        var mode = Distribution.Mode();
+        var mode = cost is null
+            ? Distribution.Mode()
+            : Distribution.MostProbable(BudgetRecommendationCandidates).Select(ranked => ranked.Architecture)
+                .FirstOrDefault(architecture => cost.PenaltyOf(architecture) == 0) ?? Distribution.Mode();
         return new ParsecRecommendation(mode, told.ScoreOf(mode), told.Best, Distribution.Summaries());
     }
 }

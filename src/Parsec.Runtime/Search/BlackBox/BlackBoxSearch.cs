@@ -60,7 +60,7 @@ public static class BlackBoxSearch
                 $"BlackBoxOptions.MaxConsecutiveRepeats is {settings.MaxConsecutiveRepeats}: allow at least one repeat in a row.", nameof(options));
 
         var run = new Queries(strategy.Space, score, callSize, settings);
-        strategy.Start(new SearchRandom(settings.Seed));
+        strategy.Start(new SearchRandom(settings.Seed), settings.Cost);
         while (true)
         {
             if (run.History.Count >= settings.QueryBudget) return Result(BlackBoxStopReason.BudgetSpent);

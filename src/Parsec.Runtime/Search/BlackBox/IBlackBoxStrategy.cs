@@ -23,9 +23,11 @@ public interface IBlackBoxStrategy<out TRecommendation> where TRecommendation : 
     /// <summary>
     /// Begins a run: forgets what earlier runs told it and draws from <paramref name="random"/> from now on, so equal
     /// seeds and scores give equal runs. Learned beliefs the caller set up (a PARSEC distribution loaded to warm-start)
-    /// are kept.
+    /// are kept. <paramref name="cost"/> is the run's cost budget (<see cref="BlackBoxOptions.Cost"/>), null for
+    /// none: the scores a strategy is told are already penalised, and a strategy may also use it to propose and
+    /// recommend within the budget.
     /// </summary>
-    void Start(SearchRandom random);
+    void Start(SearchRandom random, CostBudget? cost);
 
     /// <summary>
     /// The next architectures to score, in the order they are to be told. They may repeat each other or architectures

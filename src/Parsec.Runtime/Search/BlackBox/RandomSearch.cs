@@ -38,7 +38,7 @@ public sealed class RandomSearch : IBlackBoxStrategy<BlackBoxRecommendation>
     public int BatchSize { get; }
 
     /// <inheritdoc />
-    public void Start(SearchRandom random)
+    public void Start(SearchRandom random, CostBudget? cost)
     {
         this.random = random;
         told.Clear();

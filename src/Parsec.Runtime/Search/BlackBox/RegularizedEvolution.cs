@@ -58,7 +58,7 @@ public sealed class RegularizedEvolution : IBlackBoxStrategy<BlackBoxRecommendat
     public int SampleSize { get; }
 
     /// <inheritdoc />
-    public void Start(SearchRandom random)
+    public void Start(SearchRandom random, CostBudget? cost)
     {
         this.random = random;
         told.Clear();
