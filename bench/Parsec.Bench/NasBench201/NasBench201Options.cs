@@ -66,7 +66,7 @@ public sealed record NasBench201Options
             };
         }
         if (options.TablePath.Length == 0)
-            throw new ArgumentException("--table is required: pass a NAS-Bench-201 CSV such as /work/shared/data/nas-bench-201/cifar10.csv.");
+            throw new ArgumentException("--table is required: pass a NAS-Bench-201 CSV such as ../shared/data/nas-bench-201/cifar10.csv (one row per cell: arch,accuracy).");
         return options;
     }
 
