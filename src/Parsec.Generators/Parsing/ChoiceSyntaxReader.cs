@@ -15,7 +15,7 @@ namespace Parsec.Generators.Parsing;
 /// </summary>
 /// <remarks>
 /// Why it exists: read from symbols alone (every attribute and signature bound), the generator benchmark's 100 cells
-/// took 76 to 119 ms of generator CPU against the 50 ms target; read here, about 48 ms (bench/README.md). Attributes are
+/// miss its 50 ms target; read here, they meet it (figures in bench/README.md, `generator`). Attributes are
 /// never bound, only their names looked up, once per spelling and class declaration, and a cell whose attributed
 /// members are all read here never has its member symbols built. Any other cell (other attributes, generic or unusual
 /// members, other argument forms, names that do not bind to the expected symbols) is read from its symbols.
