@@ -15,6 +15,12 @@ namespace Parsec.Search.BlackBox;
 /// </summary>
 public sealed class BlackBoxParsec : IBlackBoxStrategy<ParsecRecommendation>
 {
+    /// <summary>How often a draw over the cost budget is drawn again before it is kept.</summary>
+    public const int BudgetDrawAttempts = 100;
+
+    /// <summary>How many of the most probable architectures <see cref="Recommend"/> searches for one within the cost budget.</summary>
+    public const int BudgetRecommendationCandidates = 1000;
+
     private readonly ImportanceWeightedAscent ascent;
     private readonly ToldScores told = new();
     private SearchRandom? random;
@@ -71,12 +77,6 @@ public sealed class BlackBoxParsec : IBlackBoxStrategy<ParsecRecommendation>
         var draws = random ?? throw new InvalidOperationException("Call Start before Ask.");
         return Enumerable.Range(0, Options.Samples).Select(_ => Draw(draws)).ToList();
     }
-
-    /// <summary>How often a draw over the cost budget is drawn again before it is kept.</summary>
-    public const int BudgetDrawAttempts = 100;
-
-    /// <summary>How many of the most probable architectures <see cref="Recommend"/> searches for one within the cost budget.</summary>
-    public const int BudgetRecommendationCandidates = 1000;
 
     private ModelArchitecture Draw(SearchRandom draws)
     {
