@@ -56,6 +56,7 @@ public sealed class LayerTests
     [Theory]
     [InlineData("src/Parsec.Runtime", "Parsec")]
     [InlineData("src/Parsec.Training", "Parsec.Training")]
+    [InlineData("src/Parsec.Trials", "Parsec.Trials")]
     [InlineData("src/Parsec.Attributes", "Parsec")]
     public void Every_source_files_namespace_matches_its_folder(string project, string rootNamespace)
     {
