@@ -12,7 +12,7 @@ public interface ITrialExecutor
     /// executor's limit while the others go on, and returns one outcome per trial in the order given.
     /// </summary>
     /// <param name="trials">The trials; their ids must be distinct.</param>
-    /// <param name="progress">Told of each outcome as it is settled, one call at a time, from a pool thread.</param>
+    /// <param name="progress">Told of each outcome as it is settled, one call at a time, not necessarily on the caller's thread.</param>
     /// <param name="cancellationToken">
     /// Stops the run: what it started is killed or cancelled, results already written stay, and the call throws
     /// <see cref="OperationCanceledException"/>.

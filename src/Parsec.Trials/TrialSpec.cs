@@ -82,6 +82,6 @@ public sealed partial record TrialSpec
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Program, Arguments.Count);
 
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,100}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,100}\z")]
     private static partial Regex IdPattern();
 }

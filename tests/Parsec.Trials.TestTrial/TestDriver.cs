@@ -28,6 +28,7 @@ internal static class TestDriver
         ITrialExecutor executor = args[0] switch
         {
             "local" => new LocalTrialPool(new LocalTrialPoolOptions { ResultsDirectory = results, Workers = 2 }),
+            "slurm" => new SlurmTrialExecutor(new SlurmTrialOptions { ResultsDirectory = results, PollInterval = TimeSpan.FromSeconds(0.2), ResultWait = TimeSpan.FromSeconds(0.5) }),
             _ => throw new ArgumentException($"Unknown executor '{args[0]}': use local or slurm."),
         };
         foreach (var outcome in executor.Run(trials, null, CancellationToken.None))

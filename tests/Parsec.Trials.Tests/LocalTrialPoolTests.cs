@@ -33,7 +33,7 @@ public sealed class LocalTrialPoolTests : ExecutorContractTests
     }
 
     [Fact]
-    public void Cancelling_kills_the_running_trials_and_throws()
+    public async Task Cancelling_kills_the_running_trials_and_throws()
     {
         using var scratch = new ScratchDirectory();
         string startLog = scratch.Combine("starts.log");
@@ -44,7 +44,7 @@ public sealed class LocalTrialPoolTests : ExecutorContractTests
 
         cancellation.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => run.GetAwaiter().GetResult());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         var processIds = File.ReadAllLines(startLog).Select(line => int.Parse(line.Split(' ')[1]));
         Assert.All(processIds, id => Assert.Throws<ArgumentException>(() => Process.GetProcessById(id)));
         Assert.Empty(Directory.EnumerateFiles(scratch.Combine("results"), "*.json"));

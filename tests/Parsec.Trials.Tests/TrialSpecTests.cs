@@ -14,6 +14,7 @@ public sealed class TrialSpecTests
     [InlineData("quote'd")]
     [InlineData("semi;colon")]
     [InlineData("ünïcode")]
+    [InlineData("trailing-newline\n")]
     public void An_id_outside_the_allowed_characters_is_refused_with_what_to_use(string id)
     {
         var error = Assert.Throws<ArgumentException>(() => new TrialSpec(id, "program", []));
