@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using System.Threading;
+using Parsec.Samples.NasBench201.FashionMnist;
+using Parsec.Training;
+
+const string Usage = """
+    NAS-Bench-201's cell space on Fashion-MNIST.
+
+    usage: samples/NasBench201.FashionMnist/run.sh [COMMAND] [options]     (COMMAND --help lists its options)
+
+      search       one weight-sharing search (PARSEC, random sampling or DARTS) and its supernet's τ against a table
+      table        trains cells from scratch in parallel processes into a ground-truth table
+      train-cell   one cell trained from scratch (a table's trial process)
+    """;
+
+// Before any tensor: glibc then keeps torch's freed buffers instead of faulting them back in every step.
+NativeAllocator.KeepFreedMemory();
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, press) =>
+{
+    if (cancellation.IsCancellationRequested) return;
+    press.Cancel = true;
+    cancellation.Cancel();
+};
+
+string command = args.Length > 0 ? args[0] : "--help";
+string[] rest = args.Length > 0 ? args[1..] : [];
+bool help = Array.Exists(rest, arg => arg is "--help" or "-h");
+try
+{
+    return command switch
+    {
+        "search" when help => Print(SearchCommand.Usage),
+        "search" => SearchCommand.Run(rest, cancellation.Token),
+        "table" when help => Print(TableCommand.Usage),
+        "table" => TableCommand.Run(rest, cancellation.Token),
+        "train-cell" when help => Print(TrainCellCommand.Usage),
+        "train-cell" => TrainCellCommand.Run(rest),
+        "--help" or "-h" => Print(Usage),
+        _ => throw new ArgumentException($"Unknown command '{command}'.\n{Usage}"),
+    };
+}
+catch (Exception error) when (error is ArgumentException or FormatException or FileNotFoundException or InvalidDataException)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Stopped.");
+    return 130;
+}
+
+static int Print(string text)
+{
+    Console.WriteLine(text);
+    return 0;
+}
