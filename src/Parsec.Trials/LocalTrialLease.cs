@@ -21,11 +21,20 @@ internal sealed class LocalTrialLease
 
     public LocalTrialLease(TrialsDirectory directory, string id) => path = Path.Combine(directory.Root, Subdirectory, id + ".pid");
 
-    /// <summary>Records <paramref name="process"/> as the trial's running process.</summary>
+    /// <summary>Records <paramref name="process"/> as the trial's running process, unless it has already ended.</summary>
     public void Take(Process process)
     {
+        long startTicks;
+        try
+        {
+            startTicks = process.StartTime.ToUniversalTime().Ticks;
+        }
+        catch (InvalidOperationException)
+        {
+            return;   // it exited and was reaped before its start time could be read: there is nothing left to wait for
+        }
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, $"{process.Id} {process.StartTime.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)}");
+        File.WriteAllText(temporary, $"{process.Id} {startTicks.ToString(CultureInfo.InvariantCulture)}");
         File.Move(temporary, path, overwrite: true);
     }
 

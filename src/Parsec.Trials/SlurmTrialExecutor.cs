@@ -71,7 +71,10 @@ public sealed class SlurmTrialExecutor : ITrialExecutor
         foreach (var trial in run.Waiting.ToList())
             if (directory.FinishedResult(trial) is { } finished) run.Settle(new TrialOutcome(trial, finished, null, 0));
         // Jobs of this results directory that are already queued or running were left by an earlier driver.
-        var inherited = (SlurmCommands.ActiveTasks(JobName) ?? []).Select(task => task.ArrayJobId).ToHashSet();
+        var inherited = new SlurmInheritedJobs(
+            (SlurmCommands.ActiveTasks(JobName)
+             ?? throw new InvalidOperationException($"squeue did not answer, so whether jobs named {JobName} of an earlier run still run is unknown: check slurmctld, then run again.")
+            ).Select(task => task.ArrayJobId), options.ResultWait);
         var lastAnswer = Stopwatch.StartNew();
         try
         {
@@ -100,14 +103,14 @@ public sealed class SlurmTrialExecutor : ITrialExecutor
         return run.Outcomes();
     }
 
-    private void Poll(SlurmRun run, HashSet<long> inherited, IReadOnlyList<SlurmCommands.ActiveTask> active)
+    private void Poll(SlurmRun run, SlurmInheritedJobs inherited, IReadOnlyList<SlurmCommands.ActiveTask> active)
     {
         var activeTasks = active.Select(task => (task.ArrayJobId, task.TaskIndex)).ToHashSet();
-        if (inherited.Count > 0)
+        if (inherited.Pending)
         {
             // Which trials the earlier driver's jobs run is unknown here, so their results are collected as they
-            // appear, and once more after the last of those jobs has left the queue.
-            inherited.IntersectWith(active.Select(task => task.ArrayJobId));
+            // appear, until the last of those jobs has been out of the queue for ResultWait.
+            inherited.Update(active.Select(task => task.ArrayJobId));
             foreach (var trial in run.Waiting.ToList())
                 if (directory.FinishedResult(trial) is { } finished) run.Settle(new TrialOutcome(trial, finished, null, 0));
         }
@@ -132,7 +135,7 @@ public sealed class SlurmTrialExecutor : ITrialExecutor
             }
         }
 
-        if (inherited.Count == 0 && run.Waiting.Count > 0) Submit(run);
+        if (!inherited.Pending && run.Waiting.Count > 0) Submit(run);
     }
 
     private void Submit(SlurmRun run)

@@ -64,6 +64,21 @@ public abstract class ExecutorContractTests
     }
 
     [Fact]
+    public void A_program_that_does_not_exist_is_reported_with_the_shells_error()
+    {
+        using var scratch = new ScratchDirectory();
+        string missing = scratch.Combine("no-such-program");
+
+        var outcomes = Executor(scratch.Combine("results")).Run([new TrialSpec("missing", missing, []), TestTrialProgram.Spec("present")], null, CancellationToken.None);
+
+        Assert.Null(outcomes[0].Result);
+        Assert.Contains("Trial 'missing' failed after 1 attempt(s)", outcomes[0].Error);
+        Assert.Contains(missing, outcomes[0].Error);
+        Assert.Contains("127", outcomes[0].Error);
+        Assert.True(outcomes[1].Succeeded);
+    }
+
+    [Fact]
     public void A_trial_that_fails_once_is_retried_and_its_result_collected()
     {
         using var scratch = new ScratchDirectory();

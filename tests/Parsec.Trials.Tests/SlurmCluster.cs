@@ -41,10 +41,12 @@ public sealed class SlurmCluster : IDisposable
         return output;
     }
 
-    private static (int ExitCode, string Output) RunScript(string name)
+    /// <summary>Runs one of the scripts in tools/slurm with extra environment variables; returns its exit code and output.</summary>
+    internal static (int ExitCode, string Output) RunScript(string name, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tools", "slurm", name));
+        foreach (var (variable, value) in environment) start.Environment[variable] = value;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();

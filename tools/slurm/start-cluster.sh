@@ -26,6 +26,17 @@ fail() {
     exit 1
 }
 
+# A daemon is running when its pid file names a live process (a zombie, left unreaped in some containers, is not).
+running() { [ -s "$1" ] && [ -r "/proc/$(cat "$1")/stat" ] && ! grep -q '^[0-9]* (.*) Z' "/proc/$(cat "$1")/stat"; }
+up() { SLURM_CONF=$conf sinfo --noheader --format=%T 2>/dev/null | head -n 1 | grep -qE '^(idle|mixed|allocated|completing)$'; }
+
+# Already up (started earlier, perhaps with sudo): nothing to do, whoever asks.
+if [ -s "$conf" ] && running "$dir/slurmctld.pid" && running "$dir/slurmd.pid" && up; then
+    echo "Slurm cluster already up ($conf)."
+    echo "export SLURM_CONF=$conf"
+    exit 0
+fi
+
 missing=()
 command -v slurmctld >/dev/null || missing+=(slurmctld)
 command -v slurmd >/dev/null || missing+=(slurmd)
@@ -43,7 +54,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null || fail "apt-get install slurm-wlm munge failed"
 fi
 if [ "$(id -u)" -ne 0 ]; then
-    echo "start-cluster.sh: the daemons run as root here; run: sudo $0" >&2
+    echo "start-cluster.sh: the cluster is not running and its daemons run as root; start it with: sudo $0" >&2
     exit 1
 fi
 
@@ -109,7 +120,10 @@ if [ ! -e /etc/slurm/slurm.conf ] || [ "$(readlink -f /etc/slurm/slurm.conf)" = 
 fi
 export SLURM_CONF=$conf
 
-running() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A port another program listens on would make a daemon exit, while that program might answer sinfo in its place.
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+running "$dir/slurmctld.pid" || ! listening "$ctld_port" || fail "port $ctld_port is in use by another program (another slurmctld?): stop it, or set PARSEC_SLURM_CTLD_PORT"
+running "$dir/slurmd.pid" || ! listening "$d_port" || fail "port $d_port is in use by another program (another slurmd?): stop it, or set PARSEC_SLURM_D_PORT"
 if running "$dir/slurmctld.pid"; then
     scontrol reconfigure >/dev/null 2>&1 || true
 else
@@ -119,6 +133,9 @@ running "$dir/slurmd.pid" || slurmd -f "$conf" || fail "slurmd did not start"
 
 state=""
 for _ in $(seq 1 $((timeout * 2))); do
+    # Another cluster on the same ports could answer sinfo: the daemons started here must be the ones running.
+    running "$dir/slurmctld.pid" || fail "slurmctld exited (is another slurmctld using port $ctld_port?)"
+    running "$dir/slurmd.pid" || fail "slurmd exited (is another slurmd using port $d_port?)"
     state=$(sinfo --noheader --nodes="$host" --format=%T 2>/dev/null | head -n 1 || true)
     case "$state" in
         idle|mixed|allocated|completing) break ;;
