@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -29,7 +30,7 @@ internal sealed class LocalTrialLease
         {
             startTicks = process.StartTime.ToUniversalTime().Ticks;
         }
-        catch (InvalidOperationException)
+        catch (Exception exception) when (exception is InvalidOperationException or Win32Exception)
         {
             return;   // it exited and was reaped before its start time could be read: there is nothing left to wait for
         }
@@ -87,7 +88,7 @@ internal sealed class LocalTrialLease
             process.Dispose();
             return null;
         }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or Win32Exception)
         {
             return null;
         }

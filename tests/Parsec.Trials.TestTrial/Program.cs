@@ -10,9 +10,9 @@ using Parsec.Trials;
 // A stand-in for a training run, for the executors' tests: it sleeps instead of training and writes a result that
 // depends only on its id, or misbehaves as told. Started as `drive ...` it is instead a driver (see TestDriver).
 //   --sleep <seconds>        how long the "training" takes (default 0.2)
-//   --start-log <file>       appends "<id> <process id>" to the file when it starts (the tests count starts with it)
+//   --starts <directory>     creates <id>~<process id> in the directory when it starts (the tests count starts with it)
 //   --fail                   writes an error and exits with code 3 without a result
-//   --fail-starts <n>        fails like --fail while the start log holds at most n starts of this trial
+//   --fail-starts <n>        fails like --fail while the starts directory records at most n starts of this trial
 //   --nan                    writes NaN as the accuracy
 //   --claim <id>             writes a result that names another trial
 //   --garbage                writes a result file that is not JSON
@@ -26,10 +26,12 @@ var clock = Stopwatch.StartNew();
 Console.WriteLine($"trial {command.TrialId} started at {DateTime.UtcNow:O}");
 Console.WriteLine($"arguments: {JsonSerializer.Serialize(options)}");
 int starts = 1;
-if (Value("--start-log") is { } startLog)
+if (Value("--starts") is { } startsDirectory)
 {
-    File.AppendAllText(startLog, $"{command.TrialId} {Environment.ProcessId}\n");
-    starts = File.ReadAllLines(startLog).Count(line => line.Split(' ')[0] == command.TrialId);
+    // One file per start, named <id>~<process id>: separate files, since appends from two processes can interleave.
+    Directory.CreateDirectory(startsDirectory);
+    File.WriteAllText(Path.Combine(startsDirectory, $"{command.TrialId}~{Environment.ProcessId}"), "");
+    starts = Directory.GetFiles(startsDirectory, command.TrialId + "~*").Length;
 }
 Thread.Sleep(TimeSpan.FromSeconds(double.Parse(Value("--sleep") ?? "0.2", CultureInfo.InvariantCulture)));
 

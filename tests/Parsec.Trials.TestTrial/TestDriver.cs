@@ -5,7 +5,7 @@ using System.Threading;
 using Parsec.Trials;
 
 /// <summary>
-/// A driver in its own process, which a test can kill: <c>drive local|slurm &lt;results&gt; &lt;start log&gt; &lt;count&gt;
+/// A driver in its own process, which a test can kill: <c>drive local|slurm &lt;results&gt; &lt;starts directory&gt; &lt;count&gt;
 /// &lt;seconds&gt;</c> runs trials trial-1..trial-count of this program, each sleeping the given seconds, and prints
 /// one line per outcome.
 /// </summary>
@@ -15,15 +15,15 @@ internal static class TestDriver
     {
         if (args.Length != 5)
         {
-            Console.Error.WriteLine("usage: drive local|slurm <results directory> <start log> <count> <seconds>");
+            Console.Error.WriteLine("usage: drive local|slurm <results directory> <starts directory> <count> <seconds>");
             return 2;
         }
-        string results = args[1], startLog = args[2];
+        string results = args[1], startsDirectory = args[2];
         int count = int.Parse(args[3], CultureInfo.InvariantCulture);
         string program = Environment.ProcessPath!;
         string assembly = typeof(TestDriver).Assembly.Location;
         var trials = Enumerable.Range(1, count)
-            .Select(i => new TrialSpec($"trial-{i}", program, [assembly, "--sleep", args[4], "--start-log", startLog]))
+            .Select(i => new TrialSpec($"trial-{i}", program, [assembly, "--sleep", args[4], "--starts", startsDirectory]))
             .ToList();
         ITrialExecutor executor = args[0] switch
         {

@@ -18,7 +18,7 @@ public abstract class ExecutorContractTests
     public void Four_trials_complete_with_the_results_their_programs_wrote()
     {
         using var scratch = new ScratchDirectory();
-        var trials = TestTrialProgram.Four(scratch.Combine("starts.log"));
+        var trials = TestTrialProgram.Four(scratch.Combine("starts"));
         var reported = new List<string>();
 
         var outcomes = Executor(scratch.Combine("results")).Run(trials, new SynchronousProgress(outcome => reported.Add(outcome.Trial.Id)), CancellationToken.None);
@@ -35,19 +35,19 @@ public abstract class ExecutorContractTests
             Assert.Equal(outcome.Result, TrialResult.Read(Path.Combine(scratch.Combine("results"), outcome.Trial.Id + ".json"), outcome.Trial.Id));
         }
         Assert.Equal(trials.Select(trial => trial.Id).Order(), reported.Order());
-        Assert.All(TestTrialProgram.Starts(scratch.Combine("starts.log")).Values, starts => Assert.Equal(1, starts));
+        Assert.All(TestTrialProgram.Starts(scratch.Combine("starts")).Values, starts => Assert.Equal(1, starts));
     }
 
     [Fact]
     public void A_failing_trial_is_reported_with_its_error_output_while_the_others_complete()
     {
         using var scratch = new ScratchDirectory();
-        string startLog = scratch.Combine("starts.log");
+        string startsDirectory = scratch.Combine("starts");
         var trials = new[]
         {
-            TestTrialProgram.Spec("good-1", "--start-log", startLog),
-            TestTrialProgram.Spec("bad", "--fail", "--start-log", startLog),
-            TestTrialProgram.Spec("good-2", "--start-log", startLog),
+            TestTrialProgram.Spec("good-1", "--starts", startsDirectory),
+            TestTrialProgram.Spec("bad", "--fail", "--starts", startsDirectory),
+            TestTrialProgram.Spec("good-2", "--starts", startsDirectory),
         };
 
         var outcomes = Executor(scratch.Combine("results"), retries: 1).Run(trials, null, CancellationToken.None);
@@ -59,8 +59,8 @@ public abstract class ExecutorContractTests
         Assert.Equal(2, bad.Attempts);
         Assert.Contains("trial bad: failing on purpose (start 2)", bad.Error);
         Assert.DoesNotContain("(start 1)", bad.Error);   // the tail is the last attempt's
-        Assert.Equal(2, TestTrialProgram.Starts(startLog)["bad"]);
-        Assert.Equal(1, TestTrialProgram.Starts(startLog)["good-1"]);
+        Assert.Equal(2, TestTrialProgram.Starts(startsDirectory)["bad"]);
+        Assert.Equal(1, TestTrialProgram.Starts(startsDirectory)["good-1"]);
     }
 
     [Fact]
@@ -82,10 +82,10 @@ public abstract class ExecutorContractTests
     public void A_trial_that_fails_once_is_retried_and_its_result_collected()
     {
         using var scratch = new ScratchDirectory();
-        string startLog = scratch.Combine("starts.log");
+        string startsDirectory = scratch.Combine("starts");
 
         var outcome = Executor(scratch.Combine("results"), retries: 2)
-            .Run([TestTrialProgram.Spec("flaky", "--fail-starts", "1", "--start-log", startLog)], null, CancellationToken.None).Single();
+            .Run([TestTrialProgram.Spec("flaky", "--fail-starts", "1", "--starts", startsDirectory)], null, CancellationToken.None).Single();
 
         Assert.Equal(2, outcome.Attempts);
         Assert.Equal(TestTrialProgram.ExpectedAccuracy("flaky"), outcome.Result!.Accuracy);
@@ -116,21 +116,21 @@ public abstract class ExecutorContractTests
         // A directory below a regular file cannot be created, even by root, which the tests may run as.
         File.WriteAllText(scratch.Combine("a-file"), "");
         string results = Path.Combine(scratch.Combine("a-file"), "results");
-        string startLog = scratch.Combine("starts.log");
+        string startsDirectory = scratch.Combine("starts");
 
-        var error = Assert.Throws<IOException>(() => Executor(results).Run(TestTrialProgram.Four(startLog), null, CancellationToken.None));
+        var error = Assert.Throws<IOException>(() => Executor(results).Run(TestTrialProgram.Four(startsDirectory), null, CancellationToken.None));
 
         Assert.Contains($"The results directory '{results}' is not writable", error.Message);
         Assert.Contains("Nothing was started", error.Message);
-        Assert.False(File.Exists(startLog));
+        Assert.False(Directory.Exists(startsDirectory));
     }
 
     [Fact]
     public void Trials_with_valid_results_are_not_run_again()
     {
         using var scratch = new ScratchDirectory();
-        string startLog = scratch.Combine("starts.log");
-        var trials = TestTrialProgram.Four(startLog);
+        string startsDirectory = scratch.Combine("starts");
+        var trials = TestTrialProgram.Four(startsDirectory);
         var executor = Executor(scratch.Combine("results"));
         var first = executor.Run(trials.Take(2).ToList(), null, CancellationToken.None);
 
@@ -138,8 +138,8 @@ public abstract class ExecutorContractTests
 
         Assert.Equal([0, 0, 1, 1], second.Select(outcome => outcome.Attempts));
         Assert.Equal(first.Select(outcome => outcome.Result), second.Take(2).Select(outcome => outcome.Result));
-        Assert.All(TestTrialProgram.Starts(startLog).Values, starts => Assert.Equal(1, starts));
-        Assert.Equal(4, TestTrialProgram.Starts(startLog).Count);
+        Assert.All(TestTrialProgram.Starts(startsDirectory).Values, starts => Assert.Equal(1, starts));
+        Assert.Equal(4, TestTrialProgram.Starts(startsDirectory).Count);
     }
 
     [Fact]
@@ -148,16 +148,16 @@ public abstract class ExecutorContractTests
         using var scratch = new ScratchDirectory();
         string hostile = "it's \"quoted\" $(touch pwned-1) `touch pwned-2`; touch pwned-3 | tee pwned-4 & $HOME\n#";
         string results = scratch.Combine("results " + hostile.Replace("\n", " "));
-        string startLog = Path.Combine(results, "starts " + hostile.Replace("\n", " ") + ".log");
+        string startsDirectory = Path.Combine(results, "starts " + hostile.Replace("\n", " "));
         Directory.CreateDirectory(results);
 
-        var outcome = Executor(results).Run([TestTrialProgram.Spec("hostile", "--note", hostile, "--start-log", startLog)], null, CancellationToken.None).Single();
+        var outcome = Executor(results).Run([TestTrialProgram.Spec("hostile", "--note", hostile, "--starts", startsDirectory)], null, CancellationToken.None).Single();
 
         Assert.Null(outcome.Error);
         Assert.Equal(TestTrialProgram.ExpectedAccuracy("hostile"), outcome.Result!.Accuracy);
-        Assert.Equal(1, TestTrialProgram.Starts(startLog)["hostile"]);
+        Assert.Equal(1, TestTrialProgram.Starts(startsDirectory)["hostile"]);
         string output = File.ReadAllText(Path.Combine(results, "logs", "hostile.out"));
-        Assert.Contains($"arguments: {JsonSerializer.Serialize(new[] { "--note", hostile, "--start-log", startLog })}", output);
+        Assert.Contains($"arguments: {JsonSerializer.Serialize(new[] { "--note", hostile, "--starts", startsDirectory })}", output);
         string[] searched = [scratch.Path, results, Directory.GetCurrentDirectory(), Path.GetTempPath()];
         Assert.Empty(searched.SelectMany(directory => Directory.EnumerateFileSystemEntries(directory, "pwned-*")));
     }

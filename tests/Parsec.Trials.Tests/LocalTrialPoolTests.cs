@@ -17,17 +17,17 @@ public sealed class LocalTrialPoolTests : ExecutorContractTests
     public void A_driver_killed_and_restarted_waits_for_the_trials_it_had_started_and_runs_each_trial_once()
     {
         using var scratch = new ScratchDirectory();
-        string results = scratch.Combine("results"), startLog = scratch.Combine("starts.log");
-        var driver = StartDriver("local", results, startLog, count: 4, seconds: 3);
-        WaitUntil(() => TestTrialProgram.Starts(startLog).Count == 2);
+        string results = scratch.Combine("results"), startsDirectory = scratch.Combine("starts");
+        var driver = StartDriver("local", results, startsDirectory, count: 4, seconds: 3);
+        WaitUntil(() => TestTrialProgram.Starts(startsDirectory).Count == 2);
         driver.Kill(entireProcessTree: false);   // as a crash would: its two running trials live on
         driver.WaitForExit();
 
-        var outcomes = Executor(results).Run(TestTrialProgram.Four(startLog, seconds: 3), null, CancellationToken.None);
+        var outcomes = Executor(results).Run(TestTrialProgram.Four(startsDirectory, seconds: 3), null, CancellationToken.None);
 
         Assert.All(outcomes, outcome => Assert.Equal(TestTrialProgram.ExpectedAccuracy(outcome.Trial.Id), outcome.Result!.Accuracy));
         Assert.Equal([0, 0, 1, 1], outcomes.Select(outcome => outcome.Attempts));
-        var starts = TestTrialProgram.Starts(startLog);
+        var starts = TestTrialProgram.Starts(startsDirectory);
         Assert.Equal(4, starts.Count);
         Assert.All(starts.Values, count => Assert.Equal(1, count));
     }
@@ -36,19 +36,19 @@ public sealed class LocalTrialPoolTests : ExecutorContractTests
     public async Task Cancelling_kills_the_running_trials_and_throws()
     {
         using var scratch = new ScratchDirectory();
-        string startLog = scratch.Combine("starts.log");
+        string startsDirectory = scratch.Combine("starts");
         using var cancellation = new CancellationTokenSource();
         var pool = Executor(scratch.Combine("results"));
-        var run = Task.Run(() => pool.Run(TestTrialProgram.Four(startLog, seconds: 600), null, cancellation.Token));
-        WaitUntil(() => TestTrialProgram.Starts(startLog).Count == 2);
+        var run = Task.Run(() => pool.Run(TestTrialProgram.Four(startsDirectory, seconds: 600), null, cancellation.Token));
+        WaitUntil(() => TestTrialProgram.Starts(startsDirectory).Count == 2);
 
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        var processIds = File.ReadAllLines(startLog).Select(line => int.Parse(line.Split(' ')[1]));
+        var processIds = TestTrialProgram.StartedProcesses(startsDirectory).Select(start => start.ProcessId);
         Assert.All(processIds, id => Assert.Throws<ArgumentException>(() => Process.GetProcessById(id)));
         Assert.Empty(Directory.EnumerateFiles(scratch.Combine("results"), "*.json"));
-        Assert.Equal(2, TestTrialProgram.Starts(startLog).Count);
+        Assert.Equal(2, TestTrialProgram.Starts(startsDirectory).Count);
     }
 
     [Fact]
@@ -74,10 +74,10 @@ public sealed class LocalTrialPoolTests : ExecutorContractTests
     }
 
     /// <summary>Starts the test program as a driver (see its TestDriver) in its own process.</summary>
-    internal static Process StartDriver(string executor, string results, string startLog, int count, double seconds)
+    internal static Process StartDriver(string executor, string results, string startsDirectory, int count, double seconds)
     {
         var start = new ProcessStartInfo(TestTrialProgram.DotnetHost) { RedirectStandardOutput = true };
-        foreach (string argument in new[] { TestTrialProgram.AssemblyPath, "drive", executor, results, startLog, count.ToString(), seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { TestTrialProgram.AssemblyPath, "drive", executor, results, startsDirectory, count.ToString(), seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(argument);
         return Process.Start(start)!;
     }

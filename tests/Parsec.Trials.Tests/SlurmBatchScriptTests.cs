@@ -56,9 +56,9 @@ public sealed class SlurmBatchScriptTests
     {
         using var scratch = new ScratchDirectory();
         string results = scratch.Combine("results " + Hostile);
-        string startLog = scratch.Combine("starts " + Hostile + ".log");
+        string startsDirectory = scratch.Combine("starts " + Hostile);
         Directory.CreateDirectory(Path.Combine(results, "logs"));
-        var trial = TestTrialProgram.Spec("hostile", "--note", Hostile, "--start-log", startLog);
+        var trial = TestTrialProgram.Spec("hostile", "--note", Hostile, "--starts", startsDirectory);
         string script = new SlurmTrialExecutor(new SlurmTrialOptions { ResultsDirectory = results }).RenderBatchScript([trial]);
         Assert.Equal(4, script.Split('\n').Count(line => line.StartsWith("#SBATCH", StringComparison.Ordinal)));
 
@@ -76,7 +76,7 @@ public sealed class SlurmBatchScriptTests
 
         Assert.Equal(TestTrialProgram.ExpectedAccuracy("hostile"), TrialResult.Read(Path.Combine(results, "hostile.json"), "hostile").Accuracy);
         string output = File.ReadAllText(Path.Combine(results, "logs", "hostile.out"));
-        Assert.Contains($"arguments: {JsonSerializer.Serialize(new[] { "--note", Hostile, "--start-log", startLog })}", output);
+        Assert.Contains($"arguments: {JsonSerializer.Serialize(new[] { "--note", Hostile, "--starts", startsDirectory })}", output);
         string[] searched = [scratch.Path, results, Directory.GetCurrentDirectory()];
         Assert.Empty(searched.SelectMany(directory => Directory.EnumerateFileSystemEntries(directory, "pwned-*")));
     }

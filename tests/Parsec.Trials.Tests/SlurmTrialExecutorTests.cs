@@ -27,7 +27,7 @@ public sealed class SlurmTrialExecutorTests(SlurmCluster cluster) : ExecutorCont
     {
         Assert.NotNull(cluster);
         using var scratch = new ScratchDirectory();
-        var trials = TestTrialProgram.Four(scratch.Combine("starts.log"));
+        var trials = TestTrialProgram.Four(scratch.Combine("starts"));
 
         var onSlurm = Slurm(scratch.Combine("slurm")).Run(trials, null, CancellationToken.None);
         var onPool = new LocalTrialPool(new LocalTrialPoolOptions { ResultsDirectory = scratch.Combine("local") }).Run(trials, null, CancellationToken.None);
@@ -41,11 +41,11 @@ public sealed class SlurmTrialExecutorTests(SlurmCluster cluster) : ExecutorCont
     public async Task A_job_cancelled_mid_run_with_scancel_is_submitted_again_and_completes()
     {
         using var scratch = new ScratchDirectory();
-        string startLog = scratch.Combine("starts.log");
+        string startsDirectory = scratch.Combine("starts");
         var executor = Slurm(scratch.Combine("results"), retries: 1);
-        var trials = TestTrialProgram.Four(startLog, seconds: 3).Take(2).ToList();
+        var trials = TestTrialProgram.Four(startsDirectory, seconds: 3).Take(2).ToList();
         var run = Task.Run(() => executor.Run(trials, null, CancellationToken.None));
-        LocalTrialPoolTests.WaitUntil(() => TestTrialProgram.Starts(startLog).ContainsKey("trial-1"));
+        LocalTrialPoolTests.WaitUntil(() => TestTrialProgram.Starts(startsDirectory).ContainsKey("trial-1"));
         string task = SlurmCluster.Command("squeue", "--me", "--array", "--noheader", $"--name={executor.JobName}", "--format=%i|%K")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(line => line.EndsWith("|0")).Split('|')[0];
 
@@ -54,25 +54,25 @@ public sealed class SlurmTrialExecutorTests(SlurmCluster cluster) : ExecutorCont
 
         Assert.Equal([2, 1], outcomes.Select(outcome => outcome.Attempts));
         Assert.All(outcomes, outcome => Assert.Equal(TestTrialProgram.ExpectedAccuracy(outcome.Trial.Id), outcome.Result!.Accuracy));
-        Assert.Equal(2, TestTrialProgram.Starts(startLog)["trial-1"]);
-        Assert.Equal(1, TestTrialProgram.Starts(startLog)["trial-2"]);
+        Assert.Equal(2, TestTrialProgram.Starts(startsDirectory)["trial-1"]);
+        Assert.Equal(1, TestTrialProgram.Starts(startsDirectory)["trial-2"]);
     }
 
     [Fact]
     public void A_driver_killed_and_restarted_submits_no_duplicates_and_collects_every_result()
     {
         using var scratch = new ScratchDirectory();
-        string results = scratch.Combine("results"), startLog = scratch.Combine("starts.log");
-        var driver = LocalTrialPoolTests.StartDriver("slurm", results, startLog, count: 4, seconds: 3);
-        LocalTrialPoolTests.WaitUntil(() => TestTrialProgram.Starts(startLog).Count >= 1);
+        string results = scratch.Combine("results"), startsDirectory = scratch.Combine("starts");
+        var driver = LocalTrialPoolTests.StartDriver("slurm", results, startsDirectory, count: 4, seconds: 3);
+        LocalTrialPoolTests.WaitUntil(() => TestTrialProgram.Starts(startsDirectory).Count >= 1);
         driver.Kill(entireProcessTree: true);
         driver.WaitForExit();
 
-        var outcomes = Slurm(results).Run(TestTrialProgram.Four(startLog, seconds: 3), null, CancellationToken.None);
+        var outcomes = Slurm(results).Run(TestTrialProgram.Four(startsDirectory, seconds: 3), null, CancellationToken.None);
 
         Assert.All(outcomes, outcome => Assert.Equal(TestTrialProgram.ExpectedAccuracy(outcome.Trial.Id), outcome.Result!.Accuracy));
         Assert.All(outcomes, outcome => Assert.Equal(0, outcome.Attempts));   // all four came from the first driver's job
-        var starts = TestTrialProgram.Starts(startLog);
+        var starts = TestTrialProgram.Starts(startsDirectory);
         Assert.Equal(4, starts.Count);
         Assert.All(starts.Values, count => Assert.Equal(1, count));
         Assert.Single(System.IO.Directory.GetFiles(System.IO.Path.Combine(results, "slurm"), "*.sh"));
@@ -82,17 +82,17 @@ public sealed class SlurmTrialExecutorTests(SlurmCluster cluster) : ExecutorCont
     public async Task Cancelling_the_run_cancels_its_jobs_and_throws()
     {
         using var scratch = new ScratchDirectory();
-        string startLog = scratch.Combine("starts.log");
+        string startsDirectory = scratch.Combine("starts");
         var executor = Slurm(scratch.Combine("results"));
         using var cancellation = new CancellationTokenSource();
-        var run = Task.Run(() => executor.Run(TestTrialProgram.Four(startLog, seconds: 600), null, cancellation.Token));
-        LocalTrialPoolTests.WaitUntil(() => TestTrialProgram.Starts(startLog).Count == 2);
+        var run = Task.Run(() => executor.Run(TestTrialProgram.Four(startsDirectory, seconds: 600), null, cancellation.Token));
+        LocalTrialPoolTests.WaitUntil(() => TestTrialProgram.Starts(startsDirectory).Count == 2);
 
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         LocalTrialPoolTests.WaitUntil(() => SlurmCluster.Command("squeue", "--me", "--noheader", $"--name={executor.JobName}").Trim().Length == 0);
-        Assert.Equal(2, TestTrialProgram.Starts(startLog).Count);
+        Assert.Equal(2, TestTrialProgram.Starts(startsDirectory).Count);
         Assert.Empty(System.IO.Directory.EnumerateFiles(scratch.Combine("results"), "*.json"));
     }
 }

@@ -20,9 +20,9 @@ public static class TestTrialProgram
     /// <summary>A trial of the test program with its options (see the program's header).</summary>
     public static TrialSpec Spec(string id, params string[] options) => new(id, DotnetHost, [AssemblyPath, .. options]);
 
-    /// <summary>Four trials that each sleep <paramref name="seconds"/> and log their starts to <paramref name="startLog"/>.</summary>
-    public static IReadOnlyList<TrialSpec> Four(string startLog, double seconds = 0.3) =>
-        Enumerable.Range(1, 4).Select(i => Spec($"trial-{i}", "--sleep", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--start-log", startLog)).ToList();
+    /// <summary>Four trials that each sleep <paramref name="seconds"/> and record their starts in <paramref name="startsDirectory"/>.</summary>
+    public static IReadOnlyList<TrialSpec> Four(string startsDirectory, double seconds = 0.3) =>
+        Enumerable.Range(1, 4).Select(i => Spec($"trial-{i}", "--sleep", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--starts", startsDirectory)).ToList();
 
     /// <summary>The accuracy the program writes for a trial, computed here as the program does.</summary>
     public static double ExpectedAccuracy(string id)
@@ -38,9 +38,13 @@ public static class TestTrialProgram
         return 1000 + Math.Abs(code) % 5000;
     }
 
-    /// <summary>How many times each trial started, from a start log.</summary>
-    public static IReadOnlyDictionary<string, int> Starts(string startLog) =>
-        File.Exists(startLog)
-            ? File.ReadAllLines(startLog).Where(line => line.Length > 0).GroupBy(line => line.Split(' ')[0]).ToDictionary(group => group.Key, group => group.Count())
-            : new Dictionary<string, int>();
+    /// <summary>How many times each trial started, from a starts directory.</summary>
+    public static IReadOnlyDictionary<string, int> Starts(string startsDirectory) =>
+        StartedProcesses(startsDirectory).GroupBy(start => start.Id).ToDictionary(group => group.Key, group => group.Count());
+
+    /// <summary>Every start recorded in a starts directory: the trial and its process id.</summary>
+    public static IReadOnlyList<(string Id, int ProcessId)> StartedProcesses(string startsDirectory) =>
+        Directory.Exists(startsDirectory)
+            ? Directory.GetFiles(startsDirectory).Select(path => Path.GetFileName(path).Split('~')).Select(parts => (parts[0], int.Parse(parts[1]))).ToList()
+            : [];
 }

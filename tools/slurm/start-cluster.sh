@@ -127,15 +127,21 @@ running "$dir/slurmd.pid" || ! listening "$d_port" || fail "port $d_port is in u
 if running "$dir/slurmctld.pid"; then
     scontrol reconfigure >/dev/null 2>&1 || true
 else
+    rm -f "$dir/slurmctld.pid"
     slurmctld -f "$conf" || fail "slurmctld did not start"
 fi
-running "$dir/slurmd.pid" || slurmd -f "$conf" || fail "slurmd did not start"
+if ! running "$dir/slurmd.pid"; then
+    rm -f "$dir/slurmd.pid"
+    slurmd -f "$conf" || fail "slurmd did not start"
+fi
+# A daemon has exited when its pid file (written once it has forked into the background) names no live process.
+exited() { [ -s "$1" ] && ! running "$1"; }
 
 state=""
 for _ in $(seq 1 $((timeout * 2))); do
     # Another cluster on the same ports could answer sinfo: the daemons started here must be the ones running.
-    running "$dir/slurmctld.pid" || fail "slurmctld exited (is another slurmctld using port $ctld_port?)"
-    running "$dir/slurmd.pid" || fail "slurmd exited (is another slurmd using port $d_port?)"
+    exited "$dir/slurmctld.pid" && fail "slurmctld exited"
+    exited "$dir/slurmd.pid" && fail "slurmd exited"
     state=$(sinfo --noheader --nodes="$host" --format=%T 2>/dev/null | head -n 1 || true)
     case "$state" in
         idle|mixed|allocated|completing) break ;;
@@ -144,7 +150,7 @@ for _ in $(seq 1 $((timeout * 2))); do
     sleep 0.5
 done
 case "$state" in
-    idle|mixed|allocated|completing) ;;
+    idle|mixed|allocated|completing) running "$dir/slurmctld.pid" && running "$dir/slurmd.pid" || fail "the node is $state, but the daemons started here are not both running" ;;
     *) fail "node $host is '${state:-not reported}' after ${timeout}s instead of idle (configuration: $conf)" ;;
 esac
 echo "Slurm cluster up: node $host ($hardware), partition debug, state $state."
