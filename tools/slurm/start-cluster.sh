@@ -45,13 +45,13 @@ command -v munged >/dev/null || missing+=(munge)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "start-cluster.sh: Slurm or munge is not installed (missing: ${missing[*]}). Install them as root:" >&2
-        echo "  sudo apt-get update && sudo apt-get install -y slurm-wlm munge" >&2
+        echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends slurm-wlm munge" >&2
         echo "then run tools/slurm/start-cluster.sh as root." >&2
         exit 1
     fi
     echo "Installing slurm-wlm and munge (missing: ${missing[*]})..."
     apt-get update -qq || fail "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null || fail "apt-get install slurm-wlm munge failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null || fail "apt-get install slurm-wlm munge failed"
 fi
 if [ "$(id -u)" -ne 0 ]; then
     echo "start-cluster.sh: the cluster is not running and its daemons run as root; start it with: sudo $0" >&2
