@@ -10,6 +10,7 @@ const string Usage = """
     usage: samples/NasBench201.FashionMnist/run.sh [COMMAND] [options]     (COMMAND --help lists its options)
 
       search       one weight-sharing search (PARSEC, random sampling or DARTS) and its supernet's τ against a table
+      compare      PARSEC, random sampling and DARTS over seeds, ranked against a table: metrics.json, comparison.md, pareto.png
       table        trains cells from scratch in parallel processes into a ground-truth table
       train-cell   one cell trained from scratch (a table's trial process)
     """;
@@ -33,6 +34,8 @@ try
     {
         "search" when help => Print(SearchCommand.Usage),
         "search" => SearchCommand.Run(rest, cancellation.Token),
+        "compare" when help => Print(CompareCommand.Usage),
+        "compare" => CompareCommand.Run(rest, cancellation.Token),
         "table" when help => Print(TableCommand.Usage),
         "table" => TableCommand.Run(rest, cancellation.Token),
         "train-cell" when help => Print(TrainCellCommand.Usage),

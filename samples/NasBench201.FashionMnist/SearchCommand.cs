@@ -19,17 +19,23 @@ public static class SearchCommand
           --max-parameters P  recommend a cell of at most P parameters (PARSEC also learns under the budget)
           --out DIR           where search-STRATEGY-sSEED.json and .weights go                    [artifacts]
           --data DIR          Fashion-MNIST's four *-ubyte.gz files                        [/usr/share/datasets/fashion-mnist]
+          --search-images N   training images the shared weights learn from              [20000]
+          --candidates N      random cells random sampling scores to recommend one       [100]
+          --threads N         CPU threads torch uses; 0 keeps its default (every core)   [0]
           --recipe NAME       the network's size: default or smoke                          [default]
         """;
 
     public static int Run(string[] args, CancellationToken cancellationToken)
     {
         var line = new CommandLine("search", args,
-            ["--strategy", "--seed", "--steps", "--samples", "--max-parameters", "--out", "--data", "--recipe"]);
+            ["--strategy", "--seed", "--steps", "--samples", "--max-parameters", "--out", "--data", "--recipe", "--search-images", "--candidates", "--threads"]);
+        // Several searches sharing a machine go faster with one thread each than with torch's threads fighting over every core.
+        if (line.Integer("--threads", 0) is > 0 and var threads) TorchSharp.torch.set_num_threads((int)threads);
         var recipe = CellRecipe.Named(line.Text("--recipe", "default"));
         long? maxParameters = line.Optional("--max-parameters") is null ? null : line.Integer("--max-parameters", 0, 1);
         var settings = new SearchSettings(line.Text("--strategy", "parsec"), Seed: line.Integer("--seed", 1),
-            Steps: (int)line.Integer("--steps", 600, 1), Samples: (int)line.Integer("--samples", 4, 1), MaxParameters: maxParameters);
+            Steps: (int)line.Integer("--steps", 600, 1), Samples: (int)line.Integer("--samples", 4, 1), MaxParameters: maxParameters,
+            SearchImages: (int)line.Integer("--search-images", 20_000, 1), RandomCandidates: (int)line.Integer("--candidates", 100, 1));
         settings.Validate();
         string output = line.Text("--out", "artifacts");
         Directory.CreateDirectory(output);
