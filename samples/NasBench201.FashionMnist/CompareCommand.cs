@@ -47,7 +47,7 @@ public static class CompareCommand
             ["--table", "--repeats-table", "--random", "--sample-seed", "--seeds", "--strategies", "--steps", "--out", "--workers", "--recipe", "--data", "--search-images", "--candidates", "--threads"]);
         string tablePath = line.Required("--table");
         string repeatsPath = line.Text("--repeats-table", Path.ChangeExtension(tablePath, null) + "-repeats.csv");
-        var randomCells = TablePlan.RandomCells((int)line.Integer("--random", 50, 2), (int)line.Integer("--sample-seed", 201));
+        var randomCells = TablePlan.RandomCells((int)line.Integer("--random", TablePlan.CommittedRandomCells, 2), (int)line.Integer("--sample-seed", TablePlan.SampleSeed));
         var seeds = line.Integers("--seeds", [1, 2, 3]);
         var strategies = line.Text("--strategies", string.Join(",", SearchSettings.Strategies)).Split(',');
         int steps = (int)line.Integer("--steps", 600, 1);
@@ -76,7 +76,7 @@ public static class CompareCommand
             else
             {
                 Console.WriteLine($"Searching: {setting.Strategy}, seed {setting.Seed}{(setting.MaxParameters is long max ? $", at most {max:N0} parameters" : "")}");
-                records.Add(SearchCommand.Execute(setting, recipe, data, output, cancellationToken));
+                records.Add(SearchCommand.Execute(setting, recipe, data, output, cancellationToken).Record);
             }
             Console.WriteLine($"  {records[^1].Strategy} seed {records[^1].Seed}: {records[^1].Recommended} ({records[^1].Seconds:F0} s)");
         }

@@ -23,10 +23,10 @@ public static class ParetoPlot
     /// <summary>Writes <c>plots/pareto.png</c> under <paramref name="folder"/>; returns its path relative to it.</summary>
     /// <param name="table">Every trained cell: (parameters, accuracy in percent).</param>
     /// <param name="recommended">Each strategy's recommended cells.</param>
-    /// <param name="budget">The parameter budget, drawn as a vertical line.</param>
+    /// <param name="budget">The parameter budget, drawn as a vertical line; null for none.</param>
     /// <param name="floor">Accuracies below it (cells cut off from the output, near chance) are left out of the view.</param>
     public static string Write(IReadOnlyList<(long Parameters, double Accuracy)> table,
-        IReadOnlyDictionary<string, IReadOnlyList<(long Parameters, double Accuracy)>> recommended, long budget, double floor, string folder)
+        IReadOnlyDictionary<string, IReadOnlyList<(long Parameters, double Accuracy)>> recommended, long? budget, double floor, string folder)
     {
         var plot = new Plot();
         plot.Title($"NAS-Bench-201 cells on Fashion-MNIST ({table.Count} trained alone; cells under {floor:F0}% not shown)");
@@ -39,8 +39,8 @@ public static class ParetoPlot
         var line = plot.Add.ScatterLine(front.Select(row => (double)row.Parameters).ToArray(), front.Select(row => row.Accuracy).ToArray(), Colors.Black);
         line.ConnectStyle = ConnectStyle.StepHorizontal;
         line.LegendText = "Pareto front";
-        var limit = plot.Add.VerticalLine(budget, color: Colors.DarkRed, pattern: LinePattern.Dashed);
-        limit.LegendText = "parameter budget";
+        if (budget is long limit)
+            plot.Add.VerticalLine(limit, color: Colors.DarkRed, pattern: LinePattern.Dashed).LegendText = "parameter budget";
         var palette = new ScottPlot.Palettes.Category10();
         MarkerShape[] shapes = [MarkerShape.FilledCircle, MarkerShape.FilledTriangleUp, MarkerShape.FilledSquare, MarkerShape.FilledDiamond];
         int index = 0;

@@ -41,13 +41,14 @@ public static class SearchCommand
         Directory.CreateDirectory(output);
         var data = Splits.Load(line.Text("--data", Parsec.Samples.FashionMnist.FashionMnistData.DebianFolder), Math.Max(recipe.TrainingImages, settings.SearchImages));
 
-        var record = Execute(settings, recipe, data, output, cancellationToken);
+        var (record, _) = Execute(settings, recipe, data, output, cancellationToken);
         Console.WriteLine($"{settings.Strategy} seed {settings.Seed}: {record.Recommended} in {record.Seconds:F0} s -> {Path.GetFullPath(output)}");
         return 0;
     }
 
     /// <summary>Runs the search and saves its shared weights beside the record.</summary>
-    public static SearchRecord Execute(SearchSettings settings, CellRecipe recipe, Splits data, string output, CancellationToken cancellationToken)
+    public static (SearchRecord Record, SearchOutcome Outcome) Execute(SearchSettings settings, CellRecipe recipe, Splits data, string output,
+        CancellationToken cancellationToken)
     {
         var progress = new SynchronousProgress<StepRecord>(step =>
         {
@@ -64,6 +65,6 @@ public static class SearchCommand
         var record = new SearchRecord(settings.Strategy, settings.Seed, settings.MaxParameters, outcome.Seconds,
             NasBench201Architecture.ToBenchmarkString(outcome.Recommended), supernet);
         record.Write(Path.Combine(output, SearchRecord.FileName(settings.Strategy, settings.Seed, settings.MaxParameters is not null)));
-        return record;
+        return (record, outcome);
     }
 }

@@ -16,7 +16,7 @@ public static class TableCommand
           --table PATH        the table to grow (created when missing)                    (required)
           --random N          N distinct uniformly random cells (the same N for a given --sample-seed) [0]
           --sample-seed N     the seed that picks the random cells                       [201]
-          --cell STRING       one more cell in NAS-Bench-201's string form (repeatable through --cells)
+          --cell STRING       one more cell in NAS-Bench-201's string form
           --cells PATH        a file of cells, one string a line
           --repeats K         also train the first K of those cells again with --repeat-seed into --repeats-table [0]
           --repeat-seed N     the repeats' training seed                                  [2]
@@ -32,7 +32,7 @@ public static class TableCommand
         var line = new CommandLine("table", args,
             ["--table", "--random", "--sample-seed", "--cell", "--cells", "--repeats", "--repeat-seed", "--repeats-table", "--workers", "--trials", "--recipe", "--data"]);
         string table = line.Required("--table");
-        var cells = TablePlan.RandomCells((int)line.Integer("--random", 0), (int)line.Integer("--sample-seed", 201)).ToList();
+        var cells = TablePlan.RandomCells((int)line.Integer("--random", 0), (int)line.Integer("--sample-seed", TablePlan.SampleSeed)).ToList();
         if (line.Optional("--cell") is string one) cells.Add(NasBench201Architecture.Parse(one));
         if (line.Optional("--cells") is string file)
             cells.AddRange(File.ReadAllLines(file).Select(text => text.Trim()).Where(text => text.Length > 0).Select(NasBench201Architecture.Parse));
