@@ -81,8 +81,8 @@ public static class CellTrainer
         return new CellTraining(accuracy, losses, parameters.Sum(parameter => parameter.numel()), clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The parameters that one forward and backward pass of the selected network gives a gradient.</summary>
-    private static List<TorchSharp.Modules.Parameter> ChosenParameters(NasBench201Network network, LabeledDataset training)
+    /// <summary>The parameters that one forward and backward pass of the selected network, on two of <paramref name="training"/>'s images, gives a gradient.</summary>
+    public static List<TorchSharp.Modules.Parameter> ChosenParameters(NasBench201Network network, LabeledDataset training)
     {
         using (var scope = NewDisposeScope())
         {

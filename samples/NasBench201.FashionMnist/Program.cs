@@ -9,7 +9,9 @@ const string Usage = """
 
     usage: samples/NasBench201.FashionMnist/run.sh [COMMAND] [options]     (COMMAND --help lists its options)
 
+      run          (the default) PARSEC search, export, retrain the exported class, report against the committed table
       search       one weight-sharing search (PARSEC, random sampling or DARTS) and its supernet's τ against a table
+      compare      PARSEC, random sampling and DARTS over seeds, ranked against a table: metrics.json, comparison.md, pareto.png
       table        trains cells from scratch in parallel processes into a ground-truth table
       train-cell   one cell trained from scratch (a table's trial process)
     """;
@@ -24,8 +26,9 @@ Console.CancelKeyPress += (_, press) =>
     cancellation.Cancel();
 };
 
-string command = args.Length > 0 ? args[0] : "--help";
-string[] rest = args.Length > 0 ? args[1..] : [];
+// No command, or options first: the default run.
+string command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
+string[] rest = command == "run" && (args.Length == 0 || args[0] != "run") ? args : args[1..];
 bool help = Array.Exists(rest, arg => arg is "--help" or "-h");
 try
 {
@@ -33,11 +36,14 @@ try
     {
         "search" when help => Print(SearchCommand.Usage),
         "search" => SearchCommand.Run(rest, cancellation.Token),
+        "run" when help => Print(Usage + "\n" + RunCommand.Usage),
+        "run" => RunCommand.Run(rest, cancellation.Token),
+        "compare" when help => Print(CompareCommand.Usage),
+        "compare" => CompareCommand.Run(rest, cancellation.Token),
         "table" when help => Print(TableCommand.Usage),
         "table" => TableCommand.Run(rest, cancellation.Token),
         "train-cell" when help => Print(TrainCellCommand.Usage),
         "train-cell" => TrainCellCommand.Run(rest),
-        "--help" or "-h" => Print(Usage),
         _ => throw new ArgumentException($"Unknown command '{command}'.\n{Usage}"),
     };
 }

@@ -19,29 +19,36 @@ public static class SearchCommand
           --max-parameters P  recommend a cell of at most P parameters (PARSEC also learns under the budget)
           --out DIR           where search-STRATEGY-sSEED.json and .weights go                    [artifacts]
           --data DIR          Fashion-MNIST's four *-ubyte.gz files                        [/usr/share/datasets/fashion-mnist]
+          --search-images N   training images the shared weights learn from              [20000]
+          --candidates N      random cells random sampling scores to recommend one       [100]
+          --threads N         CPU threads torch uses; 0 keeps its default (every core)   [0]
           --recipe NAME       the network's size: default or smoke                          [default]
         """;
 
     public static int Run(string[] args, CancellationToken cancellationToken)
     {
         var line = new CommandLine("search", args,
-            ["--strategy", "--seed", "--steps", "--samples", "--max-parameters", "--out", "--data", "--recipe"]);
+            ["--strategy", "--seed", "--steps", "--samples", "--max-parameters", "--out", "--data", "--recipe", "--search-images", "--candidates", "--threads"]);
+        // Several searches sharing a machine go faster with one thread each than with torch's threads fighting over every core.
+        if (line.Integer("--threads", 0) is > 0 and var threads) TorchSharp.torch.set_num_threads((int)threads);
         var recipe = CellRecipe.Named(line.Text("--recipe", "default"));
         long? maxParameters = line.Optional("--max-parameters") is null ? null : line.Integer("--max-parameters", 0, 1);
         var settings = new SearchSettings(line.Text("--strategy", "parsec"), Seed: line.Integer("--seed", 1),
-            Steps: (int)line.Integer("--steps", 600, 1), Samples: (int)line.Integer("--samples", 4, 1), MaxParameters: maxParameters);
+            Steps: (int)line.Integer("--steps", 600, 1), Samples: (int)line.Integer("--samples", 4, 1), MaxParameters: maxParameters,
+            SearchImages: (int)line.Integer("--search-images", 20_000, 1), RandomCandidates: (int)line.Integer("--candidates", 100, 1));
         settings.Validate();
         string output = line.Text("--out", "artifacts");
         Directory.CreateDirectory(output);
         var data = Splits.Load(line.Text("--data", Parsec.Samples.FashionMnist.FashionMnistData.DebianFolder), Math.Max(recipe.TrainingImages, settings.SearchImages));
 
-        var record = Execute(settings, recipe, data, output, cancellationToken);
+        var (record, _) = Execute(settings, recipe, data, output, cancellationToken);
         Console.WriteLine($"{settings.Strategy} seed {settings.Seed}: {record.Recommended} in {record.Seconds:F0} s -> {Path.GetFullPath(output)}");
         return 0;
     }
 
     /// <summary>Runs the search and saves its shared weights beside the record.</summary>
-    public static SearchRecord Execute(SearchSettings settings, CellRecipe recipe, Splits data, string output, CancellationToken cancellationToken)
+    public static (SearchRecord Record, SearchOutcome Outcome) Execute(SearchSettings settings, CellRecipe recipe, Splits data, string output,
+        CancellationToken cancellationToken)
     {
         var progress = new SynchronousProgress<StepRecord>(step =>
         {
@@ -58,6 +65,6 @@ public static class SearchCommand
         var record = new SearchRecord(settings.Strategy, settings.Seed, settings.MaxParameters, outcome.Seconds,
             NasBench201Architecture.ToBenchmarkString(outcome.Recommended), supernet);
         record.Write(Path.Combine(output, SearchRecord.FileName(settings.Strategy, settings.Seed, settings.MaxParameters is not null)));
-        return record;
+        return (record, outcome);
     }
 }

@@ -19,6 +19,12 @@ public sealed record TableEntry(NasBench201CellArchitecture Cell, long Seed)
 /// <summary>Which cells a ground-truth table holds.</summary>
 public static class TablePlan
 {
+    /// <summary>The uniformly random cells of the committed table (data/fashion-mnist.csv).</summary>
+    public const int CommittedRandomCells = 50;
+
+    /// <summary>The seed that picks the random cells unless told otherwise.</summary>
+    public const int SampleSeed = 201;
+
     /// <summary>
     /// <paramref name="count"/> distinct cells drawn uniformly from the 15,625 by a generator seeded with
     /// <paramref name="seed"/>: the same list every time, so a resumed build trains the same cells.

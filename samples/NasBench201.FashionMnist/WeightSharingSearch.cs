@@ -40,7 +40,7 @@ public static class WeightSharingSearch
         var network = new NasBench201Network(recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
         var space = ModelSearchSpace.Of(network);
         CostBudget? budget = settings.MaxParameters is long limit
-            ? new CostBudget(architecture => Parameters(space, architecture, recipe), limit, penalty: 1)
+            ? new CostBudget(architecture => Parameters(NasBench201Architecture.FromModelArchitecture(space, architecture), recipe), limit, penalty: 1)
             : null;
         ISearchStrategy strategy = settings.Strategy switch
         {
@@ -66,36 +66,44 @@ public static class WeightSharingSearch
         var training = new LabeledDataset(data.Training.Inputs.narrow(0, 0, settings.SearchImages), data.Training.Labels.narrow(0, 0, settings.SearchImages));
         var result = search.Run(training, data.HeldOut, progress, cancellationToken);
 
-        bool Allowed(ModelArchitecture architecture) => settings.MaxParameters is not long max || Parameters(space, architecture, recipe) <= max;
+        bool Allowed(NasBench201CellArchitecture cell) => settings.MaxParameters is not long max || Parameters(cell, recipe) <= max;
         var recommended = strategy switch
         {
-            ParsecStrategy parsec => MostLikely(space, parsec.Distribution.LogProbability, Allowed),
-            DartsStrategy darts => MostLikely(space, darts.Relaxation.LogWeight, Allowed),
+            ParsecStrategy parsec => MostProbable(parsec.Distribution.Summaries(), Allowed),
+            DartsStrategy darts => MostProbable(darts.Relaxation.Summaries(), Allowed),
             _ => BestOfRandom(space, settings, data.HeldOut, Allowed),
         };
-        return new SearchOutcome(space, NasBench201Architecture.FromModelArchitecture(space, recommended), clock.Elapsed.TotalSeconds, result);
+        return new SearchOutcome(space, recommended, clock.Elapsed.TotalSeconds, result);
     }
 
-    /// <summary>The parameters of the recipe's network with only <paramref name="architecture"/>'s operations.</summary>
-    public static long Parameters(ModelSearchSpace space, ModelArchitecture architecture, CellRecipe recipe) =>
-        NasBench201Parameters.Count(NasBench201Architecture.FromModelArchitecture(space, architecture),
-            recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
+    /// <summary>The parameters of the recipe's network with only <paramref name="cell"/>'s operations.</summary>
+    public static long Parameters(NasBench201CellArchitecture cell, CellRecipe recipe) =>
+        NasBench201Parameters.Count(cell, recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
 
-    /// <summary>The allowed cell of the space that <paramref name="score"/> rates highest (the whole space is 15,625 cells).</summary>
-    private static ModelArchitecture MostLikely(ModelSearchSpace space, Func<ModelArchitecture, double> score, Func<ModelArchitecture, bool> allowed) =>
-        NasBench201Architecture.All()
-            .Select(cell => NasBench201Architecture.ToModelArchitecture(space, cell))
-            .Where(allowed)
-            .MaxBy(score)!;
+    /// <summary>
+    /// The allowed cell that the six edges' probabilities (π's, or DARTS' softmax of α) rate most probable, over the
+    /// whole space of 15,625 cells: the mode when it is allowed.
+    /// </summary>
+    private static NasBench201CellArchitecture MostProbable(IReadOnlyList<ChoiceSummary> choices, Func<NasBench201CellArchitecture, bool> allowed)
+    {
+        string[] edges = ["Node1From0", "Node2From0", "Node2From1", "Node3From0", "Node3From1", "Node3From2"];
+        var logProbabilities = edges.Select(edge =>
+        {
+            var choice = choices.Single(summary => summary.Choice == edge);
+            return Enum.GetValues<NasBench201CellArchitecture.NasBench201OpsCandidate>()
+                .Select(operation => Math.Log(choice.Probabilities[0][choice.Options.IndexOf(operation.ToString())])).ToArray();
+        }).ToArray();
+        return NasBench201Architecture.All().Where(allowed)
+            .MaxBy(cell => NasBench201Architecture.Edges(cell).Select((operation, edge) => logProbabilities[edge][(int)operation]).Sum())!;
+    }
 
     /// <summary>Random search with weight sharing: the allowed uniform cell with the lowest held-out loss on the shared weights.</summary>
-    private static ModelArchitecture BestOfRandom(ModelSearchSpace space, SearchSettings settings, LabeledDataset heldOut, Func<ModelArchitecture, bool> allowed)
+    private static NasBench201CellArchitecture BestOfRandom(ModelSearchSpace space, SearchSettings settings, LabeledDataset heldOut,
+        Func<NasBench201CellArchitecture, bool> allowed)
     {
-        var candidates = TablePlan.RandomCells(settings.RandomCandidates, unchecked((int)settings.Seed) + 1000)
-            .Select(cell => NasBench201Architecture.ToModelArchitecture(space, cell))
-            .Where(allowed)
-            .ToList();
+        var candidates = TablePlan.RandomCells(settings.RandomCandidates, unchecked((int)settings.Seed) + 1000).Where(allowed).ToList();
         if (candidates.Count == 0) throw new ArgumentException("No random candidate fits the parameter budget: raise the budget or the candidates.");
-        return candidates.MinBy(cell => SupernetRanking.Loss(space, cell, heldOut, settings.BatchSize, new ClassificationEvaluation(), CPU))!;
+        return candidates.MinBy(cell => SupernetRanking.Loss(space, NasBench201Architecture.ToModelArchitecture(space, cell), heldOut,
+            settings.BatchSize, new ClassificationEvaluation(), CPU))!;
     }
 }

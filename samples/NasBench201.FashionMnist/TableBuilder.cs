@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Parsec.Trials;
+
+namespace Parsec.Samples.NasBench201.FashionMnist;
+
+/// <summary>
+/// Trains cells from scratch with one recipe, as parallel <c>train-cell</c> trial processes on the local pool, and
+/// adds a row to a table as each finishes. Resumable: a cell already in its table is skipped, and a finished trial
+/// whose row is missing is added without training, so a killed build loses at most the cells in flight.
+/// </summary>
+public static class TableBuilder
+{
+    /// <summary>Trains every entry of <paramref name="plan"/> that its table lacks; returns how many failed.</summary>
+    /// <param name="plan">Each cell with its seed and the table its row goes to.</param>
+    /// <param name="trials">The trials' results and logs.</param>
+    /// <param name="workers">Trials at once; null for one per core.</param>
+    /// <param name="recipe">The recipe's name (<see cref="CellRecipe.Named"/>).</param>
+    /// <param name="data">Fashion-MNIST's folder.</param>
+    /// <param name="cancellationToken">Stops the pool; its children are killed.</param>
+    /// <param name="trialOf">
+    /// Makes a trial of this program's <c>train-cell</c> from an id and arguments; by default
+    /// <see cref="TrialSpec.ForCurrentProcess"/> (a host other than this program, such as a test, passes its own).
+    /// </param>
+    /// <exception cref="InvalidDataException">A table exists but is not a table.</exception>
+    public static int Train(IReadOnlyList<(TableEntry Entry, string Table)> plan, string trials, int? workers, string recipe, string data,
+        CancellationToken cancellationToken, Func<string, IReadOnlyList<string>, TrialSpec>? trialOf = null)
+    {
+        CellRecipe.Named(recipe);
+        trialOf ??= TrialSpec.ForCurrentProcess;
+        var built = plan.Select(item => item.Table).Distinct().ToDictionary(table => table, TableFile.Cells);
+        var pending = plan.Where(item => !built[item.Table].Contains(item.Entry.Cell)).DistinctBy(item => item.Entry.TrialId).ToList();
+        Console.WriteLine($"{plan.Count} cells planned, {plan.Count - pending.Count} already in their tables, {pending.Count} to train.");
+        if (pending.Count == 0) return 0;
+
+        var destination = pending.ToDictionary(item => item.Entry.TrialId);
+        var specs = pending.Select(item => trialOf(item.Entry.TrialId,
+        [
+            "train-cell", "--cell", NasBench201Architecture.ToBenchmarkString(item.Entry.Cell),
+            "--seed", item.Entry.Seed.ToString(CultureInfo.InvariantCulture), "--recipe", recipe, "--data", Path.GetFullPath(data),
+        ])).ToList();
+        var pool = new LocalTrialPool(new LocalTrialPoolOptions { ResultsDirectory = trials, Workers = workers });
+        var gate = new object();
+        int done = 0;
+        var outcomes = pool.Run(specs, new Reporter(outcome =>
+        {
+            // The pool reports from its threads: one row at a time.
+            lock (gate)
+            {
+                done++;
+                var (entry, table) = destination[outcome.Trial.Id];
+                if (outcome.Result is { } result)
+                {
+                    TableFile.Append(table, entry.Cell, result.Accuracy, result.Parameters, result.Seconds);
+                    Console.WriteLine($"[{done}/{pending.Count}] {entry.TrialId}: {100 * result.Accuracy:F2}% in {result.Seconds:F0} s -> {table}");
+                }
+                else Console.WriteLine($"[{done}/{pending.Count}] {entry.TrialId} failed after {outcome.Attempts} attempts: {outcome.Error}");
+            }
+        }), cancellationToken);
+        int failed = outcomes.Count(outcome => !outcome.Succeeded);
+        if (failed > 0)
+            Console.Error.WriteLine($"{failed} cells failed; their logs are in {Path.GetFullPath(trials)}/logs. Run the same command again to retry them.");
+        return failed;
+    }
+
+    private sealed class Reporter(Action<TrialOutcome> report) : IProgress<TrialOutcome>
+    {
+        public void Report(TrialOutcome value) => report(value);
+    }
+}
