@@ -30,13 +30,12 @@ public static class CompareCommand
           --strategies LIST      of parsec, random, darts                                          [parsec,random,darts]
           --steps N              search steps                                                      [600]
           --out DIR              searches, metrics.json, comparison.md, plots/pareto.png           [artifacts/compare]
-          --workers N            cells trained at once                                             [cores]
           --search-images N      training images the shared weights learn from                 [20000]
           --candidates N         random cells random sampling scores to recommend one          [100]
           --threads N            CPU threads torch uses; 0 keeps its default (every core)      [0]
           --recipe NAME          default or smoke                                                  [default]
           --data DIR             Fashion-MNIST's four *-ubyte.gz files                             [/usr/share/datasets/fashion-mnist]
-        """;
+        """ + "\n" + ExecutorChoice.Usage;
 
     /// <summary>The budget: this share of the largest network of the space, as in the NAS-Bench-201 benchmark's cost runs.</summary>
     private const double BudgetShare = 0.5;
@@ -44,7 +43,7 @@ public static class CompareCommand
     public static int Run(string[] args, CancellationToken cancellationToken)
     {
         var line = new CommandLine("compare", args,
-            ["--table", "--repeats-table", "--random", "--sample-seed", "--seeds", "--strategies", "--steps", "--out", "--workers", "--recipe", "--data", "--search-images", "--candidates", "--threads"]);
+            ["--table", "--repeats-table", "--random", "--sample-seed", "--seeds", "--strategies", "--steps", "--out", "--recipe", "--data", "--search-images", "--candidates", "--threads", .. ExecutorChoice.Options]);
         string tablePath = line.Required("--table");
         string repeatsPath = line.Text("--repeats-table", Path.ChangeExtension(tablePath, null) + "-repeats.csv");
         var randomCells = TablePlan.RandomCells((int)line.Integer("--random", TablePlan.CommittedRandomCells, 2), (int)line.Integer("--sample-seed", TablePlan.SampleSeed));
@@ -57,7 +56,7 @@ public static class CompareCommand
         if (line.Integer("--threads", 0) is > 0 and var threads) TorchSharp.torch.set_num_threads((int)threads);
         var recipe = CellRecipe.Named(recipeName);
         string dataFolder = line.Text("--data", FashionMnistData.DebianFolder);
-        int? workers = line.Optional("--workers") is null ? null : (int)line.Integer("--workers", 1, 1);
+        var executor = ExecutorChoice.Create(line, tablePath + ".trials");
         long budget = (long)(BudgetShare * NasBench201Parameters.Count(Largest, recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1));
         var common = new SearchSettings("parsec", Steps: steps, SearchImages: (int)line.Integer("--search-images", 20_000, 1),
             RandomCandidates: (int)line.Integer("--candidates", 100, 1));
@@ -82,12 +81,18 @@ public static class CompareCommand
         }
 
         var plan = records.Select(record => (new TableEntry(NasBench201Architecture.Parse(record.Recommended), 1), tablePath)).ToList();
-        if (TableBuilder.Train(plan, tablePath + ".trials", workers, recipeName, dataFolder, cancellationToken) > 0) return 1;
+        if (TableBuilder.Train(plan, executor, recipeName, dataFolder, cancellationToken) > 0) return 1;
 
         var figures = Measure(NasBench201Table.Load(tablePath, requireFullSpace: false), NasBench201Table.Load(repeatsPath, requireFullSpace: false),
             randomCells, records, recipe, budget, data, output);
         AtomicFile.Write(Path.Combine(output, "metrics.json"), stream =>
-            JsonSerializer.Serialize(stream, figures, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            JsonSerializer.Serialize(stream, figures, new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                // An undefined τ (every loss tied) is written as "NaN" rather than failing the run at its last step.
+                NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            }));
         string summary = ComparisonReport.Markdown(figures);
         AtomicFile.Write(Path.Combine(output, "comparison.md"), stream => stream.Write(Encoding.UTF8.GetBytes(summary)));
         Console.WriteLine(summary);
@@ -118,7 +123,7 @@ public static class CompareCommand
             var losses = SupernetLosses(record, randomRows, recipe, data, output);
             return new RunFigures(record.Strategy, record.Seed, record.MaxParameters is not null, record.Recommended, Parameters(cell), accuracy,
                 accuracy is double a ? Comparison.Percentile(a, randomAccuracies) : null,
-                accuracy is double b ? (b - random.Mean) / noise : null,
+                accuracy is double b && noise > 0 ? (b - random.Mean) / noise : null,
                 SupernetTau.Tau(randomRows, losses, connectedOnly: false), SupernetTau.Tau(randomRows, losses, connectedOnly: true),
                 record.Seconds, record.MaxParameters is not null && accuracy is double c ? front - c : null);
         }).ToList();
@@ -137,6 +142,6 @@ public static class CompareCommand
     {
         using var network = new NasBench201Network(recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
         network.load(Path.Combine(output, record.Supernet));
-        return SupernetTau.Losses(ModelSearchSpace.Of(network), rows, data.HeldOut, batchSize: 64);
+        return SupernetTau.Losses(ModelSearchSpace.Of(network), rows, data.HeldOut);
     }
 }

@@ -39,7 +39,7 @@ public static class RunReport
         var randomAccuracies = randomRows.Select(row => row.Accuracy).ToList();
         using var network = new NasBench201Network(recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
         network.load(Path.Combine(output, record.Supernet));
-        var losses = SupernetTau.Losses(ModelSearchSpace.Of(network), randomRows, data.HeldOut, batchSize: 64);
+        var losses = SupernetTau.Losses(ModelSearchSpace.Of(network), randomRows, data.HeldOut);
         long parameters = WeightSharingSearch.Parameters(cell, recipe);
         double accuracy = 100 * retrained.Accuracy;
 
@@ -58,7 +58,13 @@ public static class RunReport
     public static void Write(RunSummary summary, string output)
     {
         AtomicFile.Write(Path.Combine(output, "metrics.json"), stream =>
-            JsonSerializer.Serialize(stream, summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            JsonSerializer.Serialize(stream, summary, new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                // An undefined τ (every loss tied) is written as "NaN" rather than failing the run at its last step.
+                NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            }));
         AtomicFile.Write(Path.Combine(output, "report.md"), stream => stream.Write(Encoding.UTF8.GetBytes(
             "# PARSEC on NAS-Bench-201's cell space, Fashion-MNIST\n\n" + Markdown(summary) + "\n![cells by parameters and accuracy](plots/pareto.png)\n")));
     }

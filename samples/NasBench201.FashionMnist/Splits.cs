@@ -15,7 +15,7 @@ namespace Parsec.Samples.NasBench201.FashionMnist;
 public sealed record Splits(LabeledDataset Training, LabeledDataset HeldOut, LabeledDataset Test)
 {
     /// <summary>Held-out images used to rank cells.</summary>
-    public const int HeldOutImages = 2_000;
+    public const int HeldOutImages = 1_000;
 
     /// <summary>Loads the splits from the four files in <paramref name="folder"/>.</summary>
     /// <exception cref="System.IO.FileNotFoundException">A file is missing.</exception>

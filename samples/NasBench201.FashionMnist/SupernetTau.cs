@@ -14,10 +14,19 @@ namespace Parsec.Samples.NasBench201.FashionMnist;
 /// </summary>
 public static class SupernetTau
 {
+    /// <summary>
+    /// Images a batch when scoring a cell: BatchNorm normalises each batch by its own statistics (as in the search), and
+    /// larger batches give steadier statistics and faster passes than the search's.
+    /// </summary>
+    public const int ScoringBatch = 250;
+
     /// <summary>Each of <paramref name="rows"/>' held-out loss on <paramref name="space"/>'s shared weights.</summary>
-    public static IReadOnlyList<double> Losses(ModelSearchSpace space, IReadOnlyList<NasBench201Row> rows, LabeledDataset heldOut, int batchSize) =>
-        rows.Select(row => SupernetRanking.Loss(space, NasBench201Architecture.ToModelArchitecture(space, row.Architecture), heldOut, batchSize,
-            new ClassificationEvaluation(), CPU)).ToList();
+    public static IReadOnlyList<double> Losses(ModelSearchSpace space, IReadOnlyList<NasBench201Row> rows, LabeledDataset heldOut) =>
+        rows.Select(row => Loss(space, row.Architecture, heldOut)).ToList();
+
+    /// <summary>One cell's mean loss on <paramref name="heldOut"/> with <paramref name="space"/>'s shared weights.</summary>
+    public static double Loss(ModelSearchSpace space, NasBench201CellArchitecture cell, LabeledDataset heldOut) =>
+        SupernetRanking.Loss(space, NasBench201Architecture.ToModelArchitecture(space, cell), heldOut, ScoringBatch, new ClassificationEvaluation(), CPU);
 
     /// <summary>
     /// τ between the supernet's ranking (lower held-out loss first) and the accuracy trained alone, over

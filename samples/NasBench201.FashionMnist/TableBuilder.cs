@@ -9,7 +9,7 @@ using Parsec.Trials;
 namespace Parsec.Samples.NasBench201.FashionMnist;
 
 /// <summary>
-/// Trains cells from scratch with one recipe, as parallel <c>train-cell</c> trial processes on the local pool, and
+/// Trains cells from scratch with one recipe, as parallel <c>train-cell</c> trial processes on an executor, and
 /// adds a row to a table as each finishes. Resumable: a cell already in its table is skipped, and a finished trial
 /// whose row is missing is added without training, so a killed build loses at most the cells in flight.
 /// </summary>
@@ -17,8 +17,7 @@ public static class TableBuilder
 {
     /// <summary>Trains every entry of <paramref name="plan"/> that its table lacks; returns how many failed.</summary>
     /// <param name="plan">Each cell with its seed and the table its row goes to.</param>
-    /// <param name="trials">The trials' results and logs.</param>
-    /// <param name="workers">Trials at once; null for one per core.</param>
+    /// <param name="executor">Runs the trials (<see cref="LocalTrialPool"/> or <see cref="SlurmTrialExecutor"/>).</param>
     /// <param name="recipe">The recipe's name (<see cref="CellRecipe.Named"/>).</param>
     /// <param name="data">Fashion-MNIST's folder.</param>
     /// <param name="cancellationToken">Stops the pool; its children are killed.</param>
@@ -27,26 +26,18 @@ public static class TableBuilder
     /// <see cref="TrialSpec.ForCurrentProcess"/> (a host other than this program, such as a test, passes its own).
     /// </param>
     /// <exception cref="InvalidDataException">A table exists but is not a table.</exception>
-    public static int Train(IReadOnlyList<(TableEntry Entry, string Table)> plan, string trials, int? workers, string recipe, string data,
+    public static int Train(IReadOnlyList<(TableEntry Entry, string Table)> plan, ITrialExecutor executor, string recipe, string data,
         CancellationToken cancellationToken, Func<string, IReadOnlyList<string>, TrialSpec>? trialOf = null)
     {
-        CellRecipe.Named(recipe);
-        trialOf ??= TrialSpec.ForCurrentProcess;
-        var built = plan.Select(item => item.Table).Distinct().ToDictionary(table => table, TableFile.Cells);
-        var pending = plan.Where(item => !built[item.Table].Contains(item.Entry.Cell)).DistinctBy(item => item.Entry.TrialId).ToList();
+        var pending = Pending(plan);
         Console.WriteLine($"{plan.Count} cells planned, {plan.Count - pending.Count} already in their tables, {pending.Count} to train.");
         if (pending.Count == 0) return 0;
 
         var destination = pending.ToDictionary(item => item.Entry.TrialId);
-        var specs = pending.Select(item => trialOf(item.Entry.TrialId,
-        [
-            "train-cell", "--cell", NasBench201Architecture.ToBenchmarkString(item.Entry.Cell),
-            "--seed", item.Entry.Seed.ToString(CultureInfo.InvariantCulture), "--recipe", recipe, "--data", Path.GetFullPath(data),
-        ])).ToList();
-        var pool = new LocalTrialPool(new LocalTrialPoolOptions { ResultsDirectory = trials, Workers = workers });
+        var specs = Specs(pending, recipe, data, trialOf);
         var gate = new object();
         int done = 0;
-        var outcomes = pool.Run(specs, new Reporter(outcome =>
+        var outcomes = executor.Run(specs, new Reporter(outcome =>
         {
             // The pool reports from its threads: one row at a time.
             lock (gate)
@@ -63,8 +54,39 @@ public static class TableBuilder
         }), cancellationToken);
         int failed = outcomes.Count(outcome => !outcome.Succeeded);
         if (failed > 0)
-            Console.Error.WriteLine($"{failed} cells failed; their logs are in {Path.GetFullPath(trials)}/logs. Run the same command again to retry them.");
+            Console.Error.WriteLine($"{failed} cells failed; their error output is above and their logs are under the trials folder. Run the same command again to retry them.");
         return failed;
+    }
+
+    /// <summary>Prints the Slurm batch script that would train the entries the tables lack; returns the exit code.</summary>
+    /// <exception cref="ArgumentException">The executor is not Slurm's.</exception>
+    public static int PrintScript(IReadOnlyList<(TableEntry Entry, string Table)> plan, ITrialExecutor executor, string recipe, string data)
+    {
+        if (executor is not SlurmTrialExecutor slurm) throw new ArgumentException("--print-script prints a Slurm batch script: add --executor slurm.");
+        var pending = Pending(plan);
+        Console.WriteLine(pending.Count == 0 ? "# Every cell is in its table: nothing to submit." : slurm.RenderBatchScript(Specs(pending, recipe, data, null)));
+        return 0;
+    }
+
+    /// <summary>The entries whose table lacks their cell, once each.</summary>
+    /// <exception cref="InvalidDataException">A table exists but is not a table.</exception>
+    private static List<(TableEntry Entry, string Table)> Pending(IReadOnlyList<(TableEntry Entry, string Table)> plan)
+    {
+        var built = plan.Select(item => item.Table).Distinct().ToDictionary(table => table, TableFile.Cells);
+        return plan.Where(item => !built[item.Table].Contains(item.Entry.Cell)).DistinctBy(item => item.Entry.TrialId).ToList();
+    }
+
+    /// <summary>One <c>train-cell</c> trial per entry.</summary>
+    private static List<TrialSpec> Specs(IReadOnlyList<(TableEntry Entry, string Table)> pending, string recipe, string data,
+        Func<string, IReadOnlyList<string>, TrialSpec>? trialOf)
+    {
+        CellRecipe.Named(recipe);
+        trialOf ??= TrialSpec.ForCurrentProcess;
+        return pending.Select(item => trialOf(item.Entry.TrialId,
+        [
+            "train-cell", "--cell", NasBench201Architecture.ToBenchmarkString(item.Entry.Cell),
+            "--seed", item.Entry.Seed.ToString(CultureInfo.InvariantCulture), "--recipe", recipe, "--data", Path.GetFullPath(data),
+        ])).ToList();
     }
 
     private sealed class Reporter(Action<TrialOutcome> report) : IProgress<TrialOutcome>

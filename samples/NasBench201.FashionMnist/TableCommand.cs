@@ -21,16 +21,16 @@ public static class TableCommand
           --repeats K         also train the first K of those cells again with --repeat-seed into --repeats-table [0]
           --repeat-seed N     the repeats' training seed                                  [2]
           --repeats-table PATH                                                            [TABLE without .csv + -repeats.csv]
-          --workers N         trials at once                                              [cores]
           --trials DIR        the trials' results and logs                                [TABLE.trials]
           --recipe NAME       default or smoke                                            [default]
           --data DIR          Fashion-MNIST's four *-ubyte.gz files                       [/usr/share/datasets/fashion-mnist]
-        """;
+        """ + "\n" + ExecutorChoice.Usage + "\n" + ExecutorChoice.PrintScriptUsage;
 
     public static int Run(string[] args, CancellationToken cancellationToken)
     {
         var line = new CommandLine("table", args,
-            ["--table", "--random", "--sample-seed", "--cell", "--cells", "--repeats", "--repeat-seed", "--repeats-table", "--workers", "--trials", "--recipe", "--data"]);
+            ["--table", "--random", "--sample-seed", "--cell", "--cells", "--repeats", "--repeat-seed", "--repeats-table", "--trials", "--recipe", "--data", .. ExecutorChoice.Options],
+            [ExecutorChoice.PrintScript]);
         string table = line.Required("--table");
         var cells = TablePlan.RandomCells((int)line.Integer("--random", 0), (int)line.Integer("--sample-seed", TablePlan.SampleSeed)).ToList();
         if (line.Optional("--cell") is string one) cells.Add(NasBench201Architecture.Parse(one));
@@ -48,8 +48,9 @@ public static class TableCommand
         CellRecipe.Named(recipe);
         string data = Path.GetFullPath(line.Text("--data", FashionMnistData.DebianFolder));
 
-        int failed = TableBuilder.Train(plan, line.Text("--trials", table + ".trials"),
-            line.Optional("--workers") is null ? null : (int)line.Integer("--workers", 1, 1), recipe, data, cancellationToken);
+        var executor = ExecutorChoice.Create(line, line.Text("--trials", table + ".trials"));
+        if (line.Has(ExecutorChoice.PrintScript)) return TableBuilder.PrintScript(plan, executor, recipe, data);
+        int failed = TableBuilder.Train(plan, executor, recipe, data, cancellationToken);
         return failed > 0 ? 1 : 0;
     }
 }

@@ -103,7 +103,6 @@ public static class WeightSharingSearch
     {
         var candidates = TablePlan.RandomCells(settings.RandomCandidates, unchecked((int)settings.Seed) + 1000).Where(allowed).ToList();
         if (candidates.Count == 0) throw new ArgumentException("No random candidate fits the parameter budget: raise the budget or the candidates.");
-        return candidates.MinBy(cell => SupernetRanking.Loss(space, NasBench201Architecture.ToModelArchitecture(space, cell), heldOut,
-            settings.BatchSize, new ClassificationEvaluation(), CPU))!;
+        return candidates.MinBy(cell => SupernetTau.Loss(space, cell, heldOut))!;
     }
 }

@@ -85,8 +85,9 @@ public sealed class CellTableTests
         new TrialResult(finishedEntry.TrialId, 0.4242, [2.0], 777, 3.5, null).Write(Path.Combine(trials, finishedEntry.TrialId + ".json"));
         string program = Path.Combine(AppContext.BaseDirectory, "NasBench201.FashionMnist");
 
+        var pool = new LocalTrialPool(new LocalTrialPoolOptions { ResultsDirectory = trials, Workers = 2 });
         int failed = TableBuilder.Train([(new TableEntry(kept, 1), table), (finishedEntry, table), (new TableEntry(fresh, 1), table)],
-            trials, workers: 2, "smoke", data, CancellationToken.None, (id, arguments) => new TrialSpec(id, program, arguments));
+            pool, "smoke", data, CancellationToken.None, (id, arguments) => new TrialSpec(id, program, arguments));
 
         Assert.Equal(0, failed);
         var rows = NasBench201Table.Load(table, requireFullSpace: false);

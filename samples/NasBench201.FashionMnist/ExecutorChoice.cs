@@ -1,0 +1,57 @@
+using System;
+using Parsec.Trials;
+
+namespace Parsec.Samples.NasBench201.FashionMnist;
+
+/// <summary>
+/// Where a command's trials run: <c>--executor local</c> (the default: child processes on this machine, one per core)
+/// or <c>--executor slurm</c> (job arrays through <c>sbatch</c>, with the cluster's settings from the options below).
+/// With <c>--print-script</c> the command prints the Slurm batch script it would submit and submits nothing.
+/// </summary>
+public static class ExecutorChoice
+{
+    /// <summary>The options this adds to a command, for its usage text.</summary>
+    public const string Usage = """
+          --executor local|slurm   where cells train: child processes here, or Slurm job arrays    [local]
+          --workers N              local: trials at once                                          [cores]
+          --partition NAME         slurm: the partition
+          --account NAME           slurm: the account
+          --time-limit MINUTES     slurm: each trial's time limit
+          --memory MB              slurm: each trial's memory
+          --sbatch LINE            slurm: one more #SBATCH line, such as "#SBATCH --qos=long"
+        """;
+
+    /// <summary>The usage line of <see cref="PrintScript"/>, for a command that offers it.</summary>
+    public const string PrintScriptUsage = """
+          --print-script           slurm: print the batch script and submit nothing
+        """;
+
+    /// <summary>The option names <see cref="Create"/> reads.</summary>
+    public static readonly string[] Options = ["--executor", "--workers", "--partition", "--account", "--time-limit", "--memory", "--sbatch"];
+
+    /// <summary>The switch that prints the Slurm script instead of submitting.</summary>
+    public const string PrintScript = "--print-script";
+
+    /// <summary>The executor the command line asks for, writing results and logs under <paramref name="trials"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message says what to change.</exception>
+    public static ITrialExecutor Create(CommandLine line, string trials)
+    {
+        string executor = line.Text("--executor", "local");
+        if (executor == "local")
+            return new LocalTrialPool(new LocalTrialPoolOptions
+            {
+                ResultsDirectory = trials,
+                Workers = line.Optional("--workers") is null ? null : (int)line.Integer("--workers", 1, 1),
+            });
+        if (executor != "slurm") throw new ArgumentException($"--executor takes local or slurm, not '{executor}'.");
+        return new SlurmTrialExecutor(new SlurmTrialOptions
+        {
+            ResultsDirectory = trials,
+            Partition = line.Optional("--partition"),
+            Account = line.Optional("--account"),
+            TimeLimit = line.Optional("--time-limit") is null ? null : TimeSpan.FromMinutes(line.Integer("--time-limit", 1, 1)),
+            MemoryPerTrialMegabytes = line.Optional("--memory") is null ? null : (int)line.Integer("--memory", 1, 1),
+            ExtraDirectives = line.Optional("--sbatch") is string directive ? [directive] : [],
+        });
+    }
+}
