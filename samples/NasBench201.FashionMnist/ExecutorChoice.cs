@@ -1,4 +1,4 @@
-using System;
+using Parsec.Samples.FashionMnist;
 using Parsec.Trials;
 
 namespace Parsec.Samples.NasBench201.FashionMnist;
@@ -34,24 +34,14 @@ public static class ExecutorChoice
 
     /// <summary>The executor the command line asks for, writing results and logs under <paramref name="trials"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message says what to change.</exception>
-    public static ITrialExecutor Create(CommandLine line, string trials)
+    public static ITrialExecutor Create(CommandLine line, string trials) => new TrialExecutorSettings
     {
-        string executor = line.Text("--executor", "local");
-        if (executor == "local")
-            return new LocalTrialPool(new LocalTrialPoolOptions
-            {
-                ResultsDirectory = trials,
-                Workers = line.Optional("--workers") is null ? null : (int)line.Integer("--workers", 1, 1),
-            });
-        if (executor != "slurm") throw new ArgumentException($"--executor takes local or slurm, not '{executor}'.");
-        return new SlurmTrialExecutor(new SlurmTrialOptions
-        {
-            ResultsDirectory = trials,
-            Partition = line.Optional("--partition"),
-            Account = line.Optional("--account"),
-            TimeLimit = line.Optional("--time-limit") is null ? null : TimeSpan.FromMinutes(line.Integer("--time-limit", 1, 1)),
-            MemoryPerTrialMegabytes = line.Optional("--memory") is null ? null : (int)line.Integer("--memory", 1, 1),
-            ExtraDirectives = line.Optional("--sbatch") is string directive ? [directive] : [],
-        });
-    }
+        Executor = line.Text("--executor", "local"),
+        Workers = line.Optional("--workers") is null ? null : (int)line.Integer("--workers", 1, 1),
+        Partition = line.Optional("--partition"),
+        Account = line.Optional("--account"),
+        TimeLimitMinutes = line.Optional("--time-limit") is null ? null : (int)line.Integer("--time-limit", 1, 1),
+        MemoryMegabytes = line.Optional("--memory") is null ? null : (int)line.Integer("--memory", 1, 1),
+        ExtraDirective = line.Optional("--sbatch"),
+    }.Create(trials);
 }

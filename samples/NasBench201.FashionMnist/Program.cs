@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using Parsec.Samples.NasBench201.FashionMnist;
+using Parsec.Search.BlackBox;
 using Parsec.Training;
 
 const string Usage = """
@@ -12,6 +13,7 @@ const string Usage = """
       run          (the default) PARSEC search, export, retrain the exported class, report against the committed table
       search       one weight-sharing search (PARSEC, random sampling or DARTS) and its supernet's τ against a table
       compare      PARSEC, random sampling and DARTS over seeds, ranked against a table: metrics.json, comparison.md, pareto.png
+      blackbox     a black-box search (PARSEC, evolution, random) whose score is a cell trained from scratch, a step's cells in parallel
       table        trains cells from scratch in parallel processes into a ground-truth table
       train-cell   one cell trained from scratch (a table's trial process)
     """;
@@ -40,6 +42,8 @@ try
         "run" => RunCommand.Run(rest, cancellation.Token),
         "compare" when help => Print(CompareCommand.Usage),
         "compare" => CompareCommand.Run(rest, cancellation.Token),
+        "blackbox" when help => Print(BlackBoxCommand.Usage),
+        "blackbox" => BlackBoxCommand.Run(rest, cancellation.Token),
         "table" when help => Print(TableCommand.Usage),
         "table" => TableCommand.Run(rest, cancellation.Token),
         "train-cell" when help => Print(TrainCellCommand.Usage),
@@ -51,6 +55,12 @@ catch (Exception error) when (error is ArgumentException or FormatException or F
 {
     Console.Error.WriteLine(error.Message);
     return 2;
+}
+catch (BlackBoxScoreException error)
+{
+    // A cell could not be scored (its training failed every attempt): the message names it and its error.
+    Console.Error.WriteLine(error.Message);
+    return 1;
 }
 catch (OperationCanceledException)
 {

@@ -81,13 +81,20 @@ public static class TableBuilder
         Func<string, IReadOnlyList<string>, TrialSpec>? trialOf)
     {
         CellRecipe.Named(recipe);
-        trialOf ??= TrialSpec.ForCurrentProcess;
-        return pending.Select(item => trialOf(item.Entry.TrialId,
-        [
-            "train-cell", "--cell", NasBench201Architecture.ToBenchmarkString(item.Entry.Cell),
-            "--seed", item.Entry.Seed.ToString(CultureInfo.InvariantCulture), "--recipe", recipe, "--data", Path.GetFullPath(data),
-        ])).ToList();
+        return pending.Select(item => TrainCellTrial(item.Entry, recipe, data, trialOf)).ToList();
     }
+
+    /// <summary>
+    /// The <c>train-cell</c> trial of <paramref name="entry"/>, named by its <see cref="TableEntry.TrialId"/>, so that
+    /// every command finds the result of a cell trained with a seed and recipe under the same name.
+    /// </summary>
+    /// <param name="trialOf">Makes the trial from an id and arguments; null for <see cref="TrialSpec.ForCurrentProcess"/>.</param>
+    public static TrialSpec TrainCellTrial(TableEntry entry, string recipe, string data, Func<string, IReadOnlyList<string>, TrialSpec>? trialOf) =>
+        (trialOf ?? TrialSpec.ForCurrentProcess)(entry.TrialId,
+        [
+            "train-cell", "--cell", NasBench201Architecture.ToBenchmarkString(entry.Cell),
+            "--seed", entry.Seed.ToString(CultureInfo.InvariantCulture), "--recipe", recipe, "--data", Path.GetFullPath(data),
+        ]);
 
     private sealed class Reporter(Action<TrialOutcome> report) : IProgress<TrialOutcome>
     {
