@@ -9,6 +9,7 @@ using Parsec.Persistence;
 using Parsec.Search;
 using Parsec.SearchSpace;
 using Parsec.Training;
+using Parsec.Trials;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using static TorchSharp.torch;
@@ -19,8 +20,12 @@ namespace Parsec.Samples.FashionMnist;
 public static class Pipeline
 {
     /// <summary>Runs every phase on the data under <see cref="SampleOptions.Data"/>.</summary>
-    public static RunSummary Run(SampleOptions options, CancellationToken cancellationToken) =>
-        Run(options, LoadData(options), cancellationToken);
+    /// <param name="trialOf">
+    /// Makes a trial of this program's <see cref="RetrainTrialCommand"/> from an id and arguments; null for
+    /// <see cref="TrialSpec.ForCurrentProcess"/> (a host other than this program, such as a test, passes the sample's program).
+    /// </param>
+    public static RunSummary Run(SampleOptions options, CancellationToken cancellationToken, Func<string, IReadOnlyList<string>, TrialSpec>? trialOf = null) =>
+        Run(options, LoadData(options), cancellationToken, trialOf);
 
     /// <summary>
     /// The training and test splits. A missing or damaged data file is a <see cref="FileNotFoundException"/> or an
@@ -30,10 +35,13 @@ public static class Pipeline
         (FashionMnistData.LoadTraining(options.Data, Math.Max(options.Budget.SearchImages, options.Budget.RetrainImages)),
          FashionMnistData.LoadTest(options.Data));
 
-    /// <summary>Runs every phase on <paramref name="data"/>.</summary>
+    /// <summary>Runs every phase on <paramref name="data"/>; <c>--compare-random</c>'s cells retrain as trials (<see cref="RandomCellTrials"/>).</summary>
+    /// <param name="trialOf">As for the other overload.</param>
     /// <exception cref="OperationCanceledException">Stopped at a step boundary, after a checkpoint.</exception>
     /// <exception cref="InvalidDataException">With <see cref="SampleOptions.Resume"/>, a checkpoint is corrupt or belongs to another run.</exception>
-    public static RunSummary Run(SampleOptions options, (FashionMnistSplit Training, FashionMnistSplit Test) data, CancellationToken cancellationToken)
+    /// <exception cref="TrialsFailedException">A random cell's retraining failed every attempt.</exception>
+    public static RunSummary Run(SampleOptions options, (FashionMnistSplit Training, FashionMnistSplit Test) data, CancellationToken cancellationToken,
+        Func<string, IReadOnlyList<string>, TrialSpec>? trialOf = null)
     {
         var clock = Stopwatch.StartNew();
         var budget = options.Budget;
@@ -74,12 +82,11 @@ public static class Pipeline
                 search.Result.Space, cell, retrainSet.Validation, budget.SearchBatchSize, search.Settings.Evaluation, device);
             winnerSupernetLoss = SupernetLoss(search.Result.Best);
             var supernetLosses = baselines.Select(baseline => SupernetLoss(baseline.Architecture)).ToList();
+            var retrainedCells = RandomCellTrials.Retrain(baselines.Select(baseline => baseline.Model).ToList(), options, trialOf, cancellationToken);
             for (int i = 0; i < baselines.Count; i++)
             {
-                var baseline = RetrainAndTest(baselines[i].Model, $"Random architecture {i + 1}/{baselines.Count}", $"retrain-random-{i + 1}.checkpoint",
-                    weightsPath: null, options, retrainSet, test, device, cancellationToken);
-                randomBaselines.Add(new RandomBaseline(baselines[i].Description, baseline.Accuracy, supernetLosses[i]));
-                resumed |= baseline.Training.Resumed;
+                randomBaselines.Add(new RandomBaseline(baselines[i].Description, retrainedCells[i].Result.Accuracy, supernetLosses[i]));
+                resumed |= retrainedCells[i].Resumed;
             }
         }
 
@@ -127,52 +134,21 @@ public static class Pipeline
         return table;
     }
 
-    /// <summary>What one retraining measured.</summary>
-    private sealed record Retrained(RetrainOutcome Training, double Accuracy, long Parameters);
-
     /// <summary>
-    /// Compiles <paramref name="model"/>'s exported source, retrains it from scratch (checkpointed in
-    /// <paramref name="checkpointName"/> under the output folder), tests it, and saves its weights to
-    /// <paramref name="weightsPath"/> when given.
+    /// Retrains the winner under a progress bar, checkpointed in <paramref name="checkpointName"/> under the output
+    /// folder, and prints its test accuracy.
     /// </summary>
     private static Retrained RetrainAndTest(ExportedModel model, string title, string checkpointName, string? weightsPath,
         SampleOptions options, (LabeledDataset Training, LabeledDataset Validation) data, FashionMnistSplit test, Device device,
         CancellationToken cancellationToken)
     {
-        var budget = options.Budget;
-        manual_seed(options.Seed);
-        var create = ExportedModelCompiler.Factory<TorchSharp.torch.nn.Module<Tensor, Tensor>>(
-            model.Source, model.TypeName, budget.Layout, budget.RetrainChannels, 10, budget.StemStride);
-        using var network = create();
-        // The cores this process may use: --threads, or torch's default (every core).
-        using var replicas = new DataParallel(network, create, budget.RetrainReplicas, get_num_threads(), device);
-        var checkpoint = new RetrainCheckpoint(Path.Combine(options.Output, checkpointName), RunKey(model, options), options.Resume);
-        RetrainOutcome training = null!;
-        WithProgress($"{title} ({budget.RetrainEpochs} epochs)", 1000, report =>
-            training = Retrainer.Train(replicas, data.Training, data.Validation, budget.RetrainEpochs, budget.RetrainBatchSize, budget.Augment, budget.LabelSmoothing,
-                options.Seed, device, checkpoint, fraction => report((int)(fraction * 1000)), cancellationToken));
-        var (testInputs, testLabels) = test.ToTensors();
-        var (_, accuracy) = Retrainer.Evaluate(network, new LabeledDataset(testInputs, testLabels), device);
-        AnsiConsole.MarkupLineInterpolated($"{title}: test accuracy [bold]{100 * accuracy:F2}%[/]");
-        if (weightsPath is not null)
-            AtomicFile.Write(weightsPath, stream =>
-            {
-                using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-                network.save(writer);
-            });
-        return new Retrained(training, accuracy, network.parameters().Sum(parameter => parameter.numel()));
-    }
-
-    /// <summary>
-    /// What a retraining checkpoint must match to be continued: the model's source, every figure of the budget, the
-    /// training recipe and the seed. A new search winner, budget, recipe or seed makes a new key, so --resume never
-    /// continues someone else's weights.
-    /// </summary>
-    private static string RunKey(ExportedModel model, SampleOptions options)
-    {
-        byte[] identity = System.Text.Encoding.UTF8.GetBytes($"{model.Source}\n{options.Budget}\n{Retrainer.Recipe}\n{options.Seed}");
-        string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(identity))[..12].ToLowerInvariant();
-        return $"{model.TypeName}, budget {options.Budget.Name}, seed {options.Seed}, fingerprint {hash}";
+        var checkpoint = new RetrainCheckpoint(Path.Combine(options.Output, checkpointName), Retraining.RunKey(model, options.Budget, options.Seed), options.Resume);
+        Retrained retrained = null!;
+        WithProgress($"{title} ({options.Budget.RetrainEpochs} epochs)", 1000, report =>
+            retrained = Retraining.RetrainAndTest(model, options.Budget, options.Seed, checkpoint, weightsPath, data, test, device,
+                fraction => report((int)(fraction * 1000)), cancellationToken));
+        AnsiConsole.MarkupLineInterpolated($"{title}: test accuracy [bold]{100 * retrained.Accuracy:F2}%[/]");
+        return retrained;
     }
 
     /// <summary>

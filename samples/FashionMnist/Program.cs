@@ -8,6 +8,8 @@ using Parsec.Training;
 using Spectre.Console;
 using static TorchSharp.torch;
 
+if (args.Length > 0 && args[0] == RetrainTrialCommand.Name) return RetrainTrial(args[1..]);
+
 SampleOptions options;
 try
 {
@@ -77,4 +79,43 @@ catch (InvalidDataException error)
     // A corrupt checkpoint, or one of another run: the message names the file and says what to do.
     AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
     return 1;
+}
+catch (TrialsFailedException error)
+{
+    // A random cell's retraining failed every attempt: the message names it and where its logs are.
+    AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
+    return 1;
+}
+
+// The hidden command a --compare-random trial runs: plain output, for the trial's log file.
+static int RetrainTrial(string[] args)
+{
+    if (args.Contains("--help")) return Print(RetrainTrialCommand.Usage);
+    NativeAllocator.KeepFreedMemory();
+    using var cancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, press) =>
+    {
+        press.Cancel = true;
+        cancellation.Cancel();
+    };
+    try
+    {
+        return RetrainTrialCommand.Run(args, cancellation.Token);
+    }
+    catch (Exception error) when (error is ArgumentException or FileNotFoundException)
+    {
+        Console.Error.WriteLine(error.Message);
+        return 2;
+    }
+    catch (OperationCanceledException)
+    {
+        Console.Error.WriteLine("Stopped; the checkpoint holds the last finished step.");
+        return 130;
+    }
+}
+
+static int Print(string text)
+{
+    Console.WriteLine(text);
+    return 0;
 }

@@ -24,6 +24,14 @@ public sealed record SampleOptions
           --compare-random N   also retrain N uniformly random architectures and compare         [0]
                                (and how well the search's shared weights ranked them: Kendall τ)
           --threads N          CPU threads torch uses; 0 keeps torch's default (every core)      [0]
+          --executor local|slurm  where --compare-random's cells retrain, each as its own trial:
+                               child processes here (one core each), or Slurm job arrays       [local]
+          --workers N          local: trials at once                                             [cores]
+          --partition NAME     slurm: the partition
+          --account NAME       slurm: the account
+          --time-limit MINUTES slurm: each trial's time limit
+          --memory MB          slurm: each trial's memory
+          --sbatch LINE        slurm: one more #SBATCH line, such as "#SBATCH --qos=long"
           --help               this text
 
         Ctrl-C stops the search or a retraining at a step boundary after writing a checkpoint (a retraining also
@@ -40,6 +48,8 @@ public sealed record SampleOptions
     public int CompareRandom { get; init; }
     /// <summary>torch's intra-op threads; 0 keeps its default. Two runs sharing a machine go faster with one thread each than fighting over all.</summary>
     public int Threads { get; init; }
+    /// <summary>Where the random cells' retraining trials run (<c>--executor</c> and the options after it).</summary>
+    public TrialExecutorSettings Executor { get; init; } = new();
     public bool Help { get; init; }
 
     /// <summary>Parses the arguments; a mistake is an <see cref="ArgumentException"/> that says what to change.</summary>
@@ -61,6 +71,13 @@ public sealed record SampleOptions
                 "--resume" => options with { Resume = true },
                 "--compare-random" => options with { CompareRandom = (int)Integer(name, Value(), 0) },
                 "--threads" => options with { Threads = (int)Integer(name, Value(), 0) },
+                "--executor" => options with { Executor = options.Executor with { Executor = ExecutorName(Value()) } },
+                "--workers" => options with { Executor = options.Executor with { Workers = (int)Integer(name, Value(), 1) } },
+                "--partition" => options with { Executor = options.Executor with { Partition = Value() } },
+                "--account" => options with { Executor = options.Executor with { Account = Value() } },
+                "--time-limit" => options with { Executor = options.Executor with { TimeLimitMinutes = (int)Integer(name, Value(), 1) } },
+                "--memory" => options with { Executor = options.Executor with { MemoryMegabytes = (int)Integer(name, Value(), 1) } },
+                "--sbatch" => options with { Executor = options.Executor with { ExtraDirective = Value() } },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'; run with --help for the list."),
             };
@@ -72,6 +89,9 @@ public sealed record SampleOptions
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value >= minimum && value <= int.MaxValue
             ? value
             : throw new ArgumentException($"{name} takes a whole number of at least {minimum}, not '{text}'.");
+
+    private static string ExecutorName(string text) =>
+        text is "local" or "slurm" ? text : throw new ArgumentException($"--executor takes local or slurm, not '{text}'.");
 
     private static string DeviceName(string text) =>
         text is "cpu" or "cuda" ? text : throw new ArgumentException($"--device takes cpu or cuda, not '{text}'.");

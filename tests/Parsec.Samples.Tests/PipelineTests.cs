@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Parsec.Data;
 using Parsec.Samples.FashionMnist;
+using Parsec.Trials;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -22,7 +24,7 @@ public sealed class PipelineTests
         string output = Directory.CreateTempSubdirectory("parsec-sample-").FullName;
         var options = new SampleOptions { Budget = Budget.Smoke, Data = data, Output = output, CompareRandom = 2 };
 
-        var summary = Pipeline.Run(options, CancellationToken.None);
+        var summary = Pipeline.Run(options, CancellationToken.None, SampleTrial);
 
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")))!.AsObject();
         foreach (string key in new[] { "test_accuracy", "search_seconds", "retrain_seconds", "total_seconds", "parameters", "random_mean", "random_best" })
@@ -32,6 +34,16 @@ public sealed class PipelineTests
         Assert.True(summary.Parameters > 0);
         Assert.Equal(2, summary.RandomAccuracies!.Count);
         Assert.Equal(summary.RandomAccuracies.Max(), metrics["random_best"]!.GetValue<double>());
+        // Each random cell retrained as its own trial, whose result holds what the run reports.
+        for (int i = 0; i < 2; i++)
+        {
+            string resultPath = Assert.Single(Directory.GetFiles(Path.Combine(output, RandomCellTrials.TrialsFolder), $"random-{i + 1}-*.json"));
+            var result = TrialResult.Read(resultPath, Path.GetFileNameWithoutExtension(resultPath));
+            Assert.Equal(summary.RandomAccuracies[i], result.Accuracy);
+            Assert.Equal(options.Budget.RetrainEpochs, result.Losses.Count);
+            Assert.True(result.Parameters > 0);
+            Assert.True(File.Exists(Path.Combine(output, "random", $"random-{i + 1}.cs")));
+        }
         string[] randomArchitectures = metrics["random_architectures"]!.AsArray().Select(a => a!.GetValue<string>()).ToArray();
         Assert.Equal(summary.RandomBaselines!.Select(baseline => baseline.Architecture), randomArchitectures);
         Assert.All(randomArchitectures, architecture => Assert.Contains("NormalCell{Node0Inputs=", architecture));
@@ -78,11 +90,13 @@ public sealed class PipelineTests
         string data = IdxFiles.FashionMnistFolder(count: 300);
         string output = Directory.CreateTempSubdirectory("parsec-sample-").FullName;
         var options = new SampleOptions { Budget = Budget.Smoke, Data = data, Output = output, CompareRandom = 1 };
-        var first = Pipeline.Run(options, CancellationToken.None);
+        var first = Pipeline.Run(options, CancellationToken.None, SampleTrial);
         Assert.True(File.Exists(Path.Combine(output, "retrain-winner.checkpoint")));
         Assert.True(File.Exists(Path.Combine(output, "retrain-random-1.checkpoint")));
+        string randomResult = Assert.Single(Directory.GetFiles(Path.Combine(output, RandomCellTrials.TrialsFolder), "random-1-*.json"));
+        var written = File.GetLastWriteTimeUtc(randomResult);
 
-        var resumed = Pipeline.Run(options with { Resume = true }, CancellationToken.None);
+        var resumed = Pipeline.Run(options with { Resume = true }, CancellationToken.None, SampleTrial);
 
         Assert.True(resumed.Resumed);
         Assert.Equal(first.Architecture, resumed.Architecture);
@@ -90,9 +104,15 @@ public sealed class PipelineTests
         Assert.Equal(first.RandomBaselines, resumed.RandomBaselines);
         Assert.Equal(first.WinnerSupernetLoss, resumed.WinnerSupernetLoss);
         Assert.Equal(first.Epochs.Select(e => e.ValidationLoss), resumed.Epochs.Select(e => e.ValidationLoss));
+        // The random cell's finished trial is reused, not run again.
+        Assert.Equal(written, File.GetLastWriteTimeUtc(randomResult));
         // The retraining time carries over the first session's.
         Assert.InRange(resumed.RetrainSeconds, first.Epochs[^1].Seconds, first.RetrainSeconds + 30);
     }
+
+    /// <summary>A trial of the sample's own program, which the build puts beside the tests, instead of this test host.</summary>
+    internal static TrialSpec SampleTrial(string id, IReadOnlyList<string> arguments) =>
+        new(id, Path.Combine(AppContext.BaseDirectory, "FashionMnist"), arguments);
 
     [Fact]
     public void A_stopped_search_leaves_a_checkpoint_and_resumes_to_the_end()

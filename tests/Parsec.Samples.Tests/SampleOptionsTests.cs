@@ -17,6 +17,7 @@ public sealed class SampleOptionsTests
         Assert.False(options.Resume);
         Assert.Equal(0, options.CompareRandom);
         Assert.Equal(0, options.Threads);
+        Assert.Equal(new TrialExecutorSettings { Executor = "local" }, options.Executor);
     }
 
     [Fact]
@@ -25,10 +26,15 @@ public sealed class SampleOptionsTests
         var options = SampleOptions.Parse(new[]
         {
             "--budget", "long", "--seed", "7", "--samples", "8", "--device", "cuda", "--out", "o", "--data", "d", "--resume", "--compare-random", "5", "--threads", "1",
+            "--executor", "slurm", "--workers", "3", "--partition", "gpu", "--account", "lab", "--time-limit", "90", "--memory", "4000", "--sbatch", "#SBATCH --qos=long",
         });
         Assert.Equal(new SampleOptions
         {
             Budget = Budget.Long, Seed = 7, Samples = 8, Device = "cuda", Output = "o", Data = "d", Resume = true, CompareRandom = 5, Threads = 1,
+            Executor = new TrialExecutorSettings
+            {
+                Executor = "slurm", Workers = 3, Partition = "gpu", Account = "lab", TimeLimitMinutes = 90, MemoryMegabytes = 4000, ExtraDirective = "#SBATCH --qos=long",
+            },
         }, options);
     }
 
@@ -37,6 +43,8 @@ public sealed class SampleOptionsTests
     [InlineData("--budget", "huge", "Unknown budget 'huge': use default, long or smoke.")]
     [InlineData("--device", "tpu", "--device takes cpu or cuda, not 'tpu'.")]
     [InlineData("--threads", "-1", "--threads takes a whole number of at least 0, not '-1'.")]
+    [InlineData("--executor", "cloud", "--executor takes local or slurm, not 'cloud'.")]
+    [InlineData("--workers", "0", "--workers takes a whole number of at least 1, not '0'.")]
     [InlineData("--seed", "x", "--seed takes a whole number of at least 0, not 'x'.")]
     public void A_bad_value_says_what_to_change(string name, string value, string message) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => SampleOptions.Parse(new[] { name, value })).Message);
