@@ -46,6 +46,12 @@ public static class Metrics
             // JSON has no NaN: an undefined correlation (tied figures) is null.
             json["rank_agreement"] = summary.RankAgreement is double tau && !double.IsNaN(tau) ? tau : null;
         }
+        if (summary.TopArchitectures is { Count: > 0 } top)
+        {
+            json["top_architectures"] = new JsonArray(top.Select(t => (JsonNode)JsonValue.Create(t.Architecture)).ToArray());
+            json["top_probabilities"] = new JsonArray(top.Select(t => (JsonNode)JsonValue.Create(t.Probability)).ToArray());
+            json["top_accuracies"] = new JsonArray(top.Select(t => (JsonNode)JsonValue.Create(t.TestAccuracy)).ToArray());
+        }
         string text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
         AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
     }

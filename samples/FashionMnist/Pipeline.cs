@@ -35,11 +35,11 @@ public static class Pipeline
         (FashionMnistData.LoadTraining(options.Data, Math.Max(options.Budget.SearchImages, options.Budget.RetrainImages)),
          FashionMnistData.LoadTest(options.Data));
 
-    /// <summary>Runs every phase on <paramref name="data"/>; <c>--compare-random</c>'s cells retrain as trials (<see cref="RandomCellTrials"/>).</summary>
+    /// <summary>Runs every phase on <paramref name="data"/>; <c>--compare-random</c>'s and <c>--retrain-top</c>'s cells retrain as trials (<see cref="ArchitectureTrials"/>).</summary>
     /// <param name="trialOf">As for the other overload.</param>
     /// <exception cref="OperationCanceledException">Stopped at a step boundary, after a checkpoint.</exception>
     /// <exception cref="InvalidDataException">With <see cref="SampleOptions.Resume"/>, a checkpoint is corrupt or belongs to another run.</exception>
-    /// <exception cref="TrialsFailedException">A random cell's retraining failed every attempt.</exception>
+    /// <exception cref="TrialsFailedException">A random or most probable cell's retraining failed every attempt.</exception>
     public static RunSummary Run(SampleOptions options, (FashionMnistSplit Training, FashionMnistSplit Test) data, CancellationToken cancellationToken,
         Func<string, IReadOnlyList<string>, TrialSpec>? trialOf = null)
     {
@@ -82,12 +82,22 @@ public static class Pipeline
                 search.Result.Space, cell, retrainSet.Validation, budget.SearchBatchSize, search.Settings.Evaluation, device);
             winnerSupernetLoss = SupernetLoss(search.Result.Best);
             var supernetLosses = baselines.Select(baseline => SupernetLoss(baseline.Architecture)).ToList();
-            var retrainedCells = RandomCellTrials.Retrain(baselines.Select(baseline => baseline.Model).ToList(), options, trialOf, cancellationToken);
+            var retrainedCells = ArchitectureTrials.Retrain(ArchitectureTrials.Random, "random architecture", baselines.Select(baseline => baseline.Model).ToList(), options, trialOf, cancellationToken);
             for (int i = 0; i < baselines.Count; i++)
             {
                 randomBaselines.Add(new RandomBaseline(baselines[i].Description, retrainedCells[i].Result.Accuracy, supernetLosses[i]));
                 resumed |= retrainedCells[i].Resumed;
             }
+        }
+
+        List<TopArchitecture>? topArchitectures = null;
+        if (options.RetrainTop > 0)
+        {
+            var top = WinnerExport.MostProbableArchitectures(search, options.RetrainTop);
+            var retrainedTop = ArchitectureTrials.Retrain(ArchitectureTrials.Top, "most probable architecture", top.Select(entry => entry.Model).ToList(),
+                options, trialOf, cancellationToken);
+            topArchitectures = top.Select((entry, i) => new TopArchitecture(entry.Description, entry.Probability, retrainedTop[i].Result.Accuracy)).ToList();
+            resumed |= retrainedTop.Any(cell => cell.Resumed);
         }
 
         var summary = new RunSummary
@@ -103,6 +113,7 @@ public static class Pipeline
             TotalSeconds = clock.Elapsed.TotalSeconds,
             Epochs = retrained.Training.Epochs,
             RandomBaselines = randomBaselines,
+            TopArchitectures = topArchitectures,
             WinnerSupernetLoss = winnerSupernetLoss,
             Resumed = resumed,
             RetrainedWeights = Path.GetRelativePath(options.Output, retrainedWeights),
@@ -130,6 +141,8 @@ public static class Pipeline
             table.AddRow($"random x{random.Count}: best", $"{100 * random.Max():F2}%");
             table.AddRow("search's ranking vs retraining (Kendall τ)", SupernetRanking.Format(summary.RankAgreement));
         }
+        for (int i = 0; i < (summary.TopArchitectures?.Count ?? 0); i++)
+            table.AddRow($"most probable #{i + 1} (p = {summary.TopArchitectures![i].Probability:G3})", $"{100 * summary.TopArchitectures[i].TestAccuracy:F2}%");
         table.AddRow("artifacts", Markup.Escape(Path.GetFullPath(options.Output)));
         return table;
     }

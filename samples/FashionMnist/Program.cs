@@ -82,12 +82,12 @@ catch (InvalidDataException error)
 }
 catch (TrialsFailedException error)
 {
-    // A random cell's retraining failed every attempt: the message names it and where its logs are.
+    // A random or most probable cell's retraining failed every attempt: the message names it and where its logs are.
     AnsiConsole.MarkupLineInterpolated($"[red]{error.Message}[/]");
     return 1;
 }
 
-// The hidden command a --compare-random trial runs: plain output, for the trial's log file.
+// The hidden command a trial of --compare-random or --retrain-top runs: plain output, for the trial's log file.
 static int RetrainTrial(string[] args)
 {
     if (args.Contains("--help")) return Print(RetrainTrialCommand.Usage);

@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace Parsec.Samples.FashionMnist;
 
 /// <summary>
-/// <c>retrain-trial</c>, the hidden command a trial of <c>--compare-random</c> runs (<see cref="RandomCellTrials"/>):
+/// <c>retrain-trial</c>, the hidden command a trial of <c>--compare-random</c> or <c>--retrain-top</c> runs (<see cref="ArchitectureTrials"/>):
 /// retrains one exported architecture from scratch with a budget and seed, tests it, and writes a
 /// <see cref="TrialResult"/>: the test accuracy, the epochs' training losses, the parameter count and the retraining's
 /// seconds over every session.
@@ -21,7 +21,7 @@ public static class RetrainTrialCommand
     public const string Name = "retrain-trial";
 
     public const string Usage = """
-        retrain-trial: retrains one exported architecture from scratch and writes its result (a trial of --compare-random).
+        retrain-trial: retrains one exported architecture from scratch and writes its result (a trial of --compare-random or --retrain-top).
 
           --source PATH        the exported C# source (required)
           --type NAME          the model class's full name in it (required)

@@ -14,7 +14,7 @@ public sealed record Retrained(RetrainOutcome Training, double Accuracy, long Pa
 
 /// <summary>
 /// Retrains exported source from scratch with a budget and tests it: the winner's retraining in the run, and each
-/// random cell's in its own trial process (<see cref="RetrainTrialCommand"/>), so both follow one recipe.
+/// random or most probable cell's in its own trial process (<see cref="RetrainTrialCommand"/>), so both follow one recipe.
 /// </summary>
 public static class Retraining
 {

@@ -35,6 +35,8 @@ public sealed record RunSummary
             baselines.Select(baseline => -baseline.SupernetLoss).Prepend(-winnerLoss).ToArray(),
             baselines.Select(baseline => baseline.TestAccuracy).Prepend(TestAccuracy).ToArray())
         : null;
+    /// <summary>The learned distribution's most probable architectures retrained the same way (<c>--retrain-top</c>), most probable first, if any.</summary>
+    public IReadOnlyList<TopArchitecture>? TopArchitectures { get; init; }
     /// <summary>Part of the run continued from checkpoints of an earlier session (whose time <see cref="TotalSeconds"/> leaves out).</summary>
     public required bool Resumed { get; init; }
     /// <summary>The retrained winner's weights, relative to the output folder.</summary>
@@ -48,3 +50,6 @@ public sealed record RunSummary
 /// retraining's validation images with the search's shared weights (<see cref="SupernetRanking.Loss"/>).
 /// </summary>
 public sealed record RandomBaseline(string Architecture, double TestAccuracy, double SupernetLoss);
+
+/// <summary>One of the learned distribution's most probable architectures, its probability and its retrained test accuracy.</summary>
+public sealed record TopArchitecture(string Architecture, double Probability, double TestAccuracy);

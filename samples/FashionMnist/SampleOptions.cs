@@ -23,8 +23,10 @@ public sealed record SampleOptions
                                no search checkpoint there it says so and starts a new run
           --compare-random N   also retrain N uniformly random architectures and compare         [0]
                                (and how well the search's shared weights ranked them: Kendall τ)
+          --retrain-top N      also retrain the N most probable architectures of the learned    [0]
+                               distribution and report each one's test accuracy
           --threads N          CPU threads torch uses; 0 keeps torch's default (every core)      [0]
-          --executor local|slurm  where --compare-random's cells retrain, each as its own trial:
+          --executor local|slurm  where --compare-random's and --retrain-top's cells retrain, each a trial:
                                child processes here (one core each), or Slurm job arrays       [local]
           --workers N          local: trials at once                                             [cores]
           --partition NAME     slurm: the partition
@@ -46,9 +48,11 @@ public sealed record SampleOptions
     public string Data { get; init; } = FashionMnistData.DebianFolder;
     public bool Resume { get; init; }
     public int CompareRandom { get; init; }
+    /// <summary>How many of the learned distribution's most probable architectures to retrain; 0 for none.</summary>
+    public int RetrainTop { get; init; }
     /// <summary>torch's intra-op threads; 0 keeps its default. Two runs sharing a machine go faster with one thread each than fighting over all.</summary>
     public int Threads { get; init; }
-    /// <summary>Where the random cells' retraining trials run (<c>--executor</c> and the options after it).</summary>
+    /// <summary>Where the random and most probable cells' retraining trials run (<c>--executor</c> and the options after it).</summary>
     public TrialExecutorSettings Executor { get; init; } = new();
     public bool Help { get; init; }
 
@@ -70,6 +74,7 @@ public sealed record SampleOptions
                 "--data" => options with { Data = Value() },
                 "--resume" => options with { Resume = true },
                 "--compare-random" => options with { CompareRandom = (int)Integer(name, Value(), 0) },
+                "--retrain-top" => options with { RetrainTop = (int)Integer(name, Value(), 0) },
                 "--threads" => options with { Threads = (int)Integer(name, Value(), 0) },
                 "--executor" => options with { Executor = options.Executor with { Executor = ExecutorName(Value()) } },
                 "--workers" => options with { Executor = options.Executor with { Workers = (int)Integer(name, Value(), 1) } },

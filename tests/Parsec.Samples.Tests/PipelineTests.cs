@@ -22,7 +22,7 @@ public sealed class PipelineTests
     {
         string data = IdxFiles.FashionMnistFolder(count: 300);
         string output = Directory.CreateTempSubdirectory("parsec-sample-").FullName;
-        var options = new SampleOptions { Budget = Budget.Smoke, Data = data, Output = output, CompareRandom = 2 };
+        var options = new SampleOptions { Budget = Budget.Smoke, Data = data, Output = output, CompareRandom = 2, RetrainTop = 2 };
 
         var summary = Pipeline.Run(options, CancellationToken.None, SampleTrial);
 
@@ -37,7 +37,7 @@ public sealed class PipelineTests
         // Each random cell retrained as its own trial, whose result holds what the run reports.
         for (int i = 0; i < 2; i++)
         {
-            string resultPath = Assert.Single(Directory.GetFiles(Path.Combine(output, RandomCellTrials.TrialsFolder), $"random-{i + 1}-*.json"));
+            string resultPath = Assert.Single(Directory.GetFiles(Path.Combine(output, ArchitectureTrials.TrialsFolder(ArchitectureTrials.Random)), $"random-{i + 1}-*.json"));
             var result = TrialResult.Read(resultPath, Path.GetFileNameWithoutExtension(resultPath));
             Assert.Equal(summary.RandomAccuracies[i], result.Accuracy);
             Assert.Equal(options.Budget.RetrainEpochs, result.Losses.Count);
@@ -56,6 +56,18 @@ public sealed class PipelineTests
             supernetLosses.Prepend(summary.WinnerSupernetLoss.Value).Select(loss => -loss).ToArray(),
             summary.RandomAccuracies.Prepend(summary.TestAccuracy).ToArray());
         Assert.Equal(double.IsNaN(tau) ? null : tau, metrics["rank_agreement"]?.GetValue<double>());
+
+        // The two most probable architectures, retrained as trials: the first is the winner (the mode), retrained on one
+        // thread in its trial to the same figure as on every core in the run.
+        var top = summary.TopArchitectures!;
+        Assert.Equal(2, top.Count);
+        Assert.Equal(summary.Architecture, top[0].Architecture);
+        Assert.NotEqual(top[0].Architecture, top[1].Architecture);
+        Assert.True(top[0].Probability >= top[1].Probability && top[1].Probability > 0 && top[0].Probability <= 1);
+        Assert.Equal(summary.TestAccuracy, top[0].TestAccuracy);
+        Assert.Equal(top.Select(t => t.TestAccuracy), metrics["top_accuracies"]!.AsArray().Select(a => a!.GetValue<double>()));
+        Assert.Equal(top.Select(t => t.Architecture), metrics["top_architectures"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Single(Directory.GetFiles(Path.Combine(output, ArchitectureTrials.TrialsFolder(ArchitectureTrials.Top)), "top-2-*.json"));
 
         string exported = File.ReadAllText(Path.Combine(output, "exported", "DartsNetwork.cs"));
         Assert.DoesNotContain("using Parsec", exported);
@@ -93,7 +105,7 @@ public sealed class PipelineTests
         var first = Pipeline.Run(options, CancellationToken.None, SampleTrial);
         Assert.True(File.Exists(Path.Combine(output, "retrain-winner.checkpoint")));
         Assert.True(File.Exists(Path.Combine(output, "retrain-random-1.checkpoint")));
-        string randomResult = Assert.Single(Directory.GetFiles(Path.Combine(output, RandomCellTrials.TrialsFolder), "random-1-*.json"));
+        string randomResult = Assert.Single(Directory.GetFiles(Path.Combine(output, ArchitectureTrials.TrialsFolder(ArchitectureTrials.Random)), "random-1-*.json"));
         var written = File.GetLastWriteTimeUtc(randomResult);
 
         var resumed = Pipeline.Run(options with { Resume = true }, CancellationToken.None, SampleTrial);

@@ -16,6 +16,7 @@ public sealed class SampleOptionsTests
         Assert.Equal("/usr/share/datasets/fashion-mnist", options.Data);
         Assert.False(options.Resume);
         Assert.Equal(0, options.CompareRandom);
+        Assert.Equal(0, options.RetrainTop);
         Assert.Equal(0, options.Threads);
         Assert.Equal(new TrialExecutorSettings { Executor = "local" }, options.Executor);
     }
@@ -25,12 +26,12 @@ public sealed class SampleOptionsTests
     {
         var options = SampleOptions.Parse(new[]
         {
-            "--budget", "long", "--seed", "7", "--samples", "8", "--device", "cuda", "--out", "o", "--data", "d", "--resume", "--compare-random", "5", "--threads", "1",
+            "--budget", "long", "--seed", "7", "--samples", "8", "--device", "cuda", "--out", "o", "--data", "d", "--resume", "--compare-random", "5", "--threads", "1", "--retrain-top", "3",
             "--executor", "slurm", "--workers", "3", "--partition", "gpu", "--account", "lab", "--time-limit", "90", "--memory", "4000", "--sbatch", "#SBATCH --qos=long",
         });
         Assert.Equal(new SampleOptions
         {
-            Budget = Budget.Long, Seed = 7, Samples = 8, Device = "cuda", Output = "o", Data = "d", Resume = true, CompareRandom = 5, Threads = 1,
+            Budget = Budget.Long, Seed = 7, Samples = 8, Device = "cuda", Output = "o", Data = "d", Resume = true, CompareRandom = 5, Threads = 1, RetrainTop = 3,
             Executor = new TrialExecutorSettings
             {
                 Executor = "slurm", Workers = 3, Partition = "gpu", Account = "lab", TimeLimitMinutes = 90, MemoryMegabytes = 4000, ExtraDirective = "#SBATCH --qos=long",

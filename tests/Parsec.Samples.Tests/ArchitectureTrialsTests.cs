@@ -8,8 +8,8 @@ using Xunit;
 
 namespace Parsec.Samples.Tests;
 
-/// <summary>The DARTS sample's random cells as trials: what stops them before anything runs, and a trial that fails.</summary>
-public sealed class RandomCellTrialsTests
+/// <summary>The DARTS sample's random and most probable cells as trials: what stops them before anything runs, and a trial that fails.</summary>
+public sealed class ArchitectureTrialsTests
 {
     private static readonly ExportedModel Model = new("Cell.cs", "namespace N; public sealed class Cell { }", "N.Cell");
 
@@ -19,12 +19,12 @@ public sealed class RandomCellTrialsTests
         string output = Directory.CreateTempSubdirectory("parsec-random-trials-").FullName;
         var options = new SampleOptions { Budget = Budget.Smoke, Output = output, Executor = new TrialExecutorSettings { Workers = 2 } };
 
-        var error = Assert.Throws<TrialsFailedException>(() => RandomCellTrials.Retrain([Model, Model with { Source = Model.Source + " " }], options,
+        var error = Assert.Throws<TrialsFailedException>(() => ArchitectureTrials.Retrain(ArchitectureTrials.Random, "random architecture", [Model, Model with { Source = Model.Source + " " }], options,
             (id, arguments) => new TrialSpec(id, "/bin/false", arguments), CancellationToken.None));
 
         Assert.StartsWith("2 of 2 random architectures could not be retrained: random architecture 1 (", error.Message);
         Assert.Contains("random architecture 2 (", error.Message);
-        Assert.Contains(Path.Combine(output, RandomCellTrials.TrialsFolder, "logs"), error.Message);
+        Assert.Contains(Path.Combine(output, ArchitectureTrials.TrialsFolder(ArchitectureTrials.Random), "logs"), error.Message);
         Assert.Equal(Model.Source, File.ReadAllText(Path.Combine(output, "random", "random-1.cs")));
     }
 
@@ -33,7 +33,7 @@ public sealed class RandomCellTrialsTests
     {
         var options = new SampleOptions { Budget = Budget.Smoke with { RetrainEpochs = 2 }, Output = Directory.CreateTempSubdirectory("parsec-random-trials-").FullName };
 
-        var error = Assert.Throws<ArgumentException>(() => RandomCellTrials.Retrain([Model], options, null, CancellationToken.None));
+        var error = Assert.Throws<ArgumentException>(() => ArchitectureTrials.Retrain(ArchitectureTrials.Top, "most probable architecture", [Model], options, null, CancellationToken.None));
 
         Assert.Contains("budget 'smoke' differs from the preset of that name", error.Message);
     }
