@@ -76,13 +76,14 @@ public static class ArchitectureTrials
         var executor = options.Executor.Create(results);
         AnsiConsole.MarkupLineInterpolated($"Retraining {models.Count} {label}s as trials ({options.Executor.Executor}); results and logs in {results}");
         var order = trials.Select((trial, index) => (trial.Id, index)).ToDictionary(entry => entry.Id, entry => entry.index + 1);
+        string title = char.ToUpperInvariant(label[0]) + label[1..];
         var outcomes = executor.Run(trials, new SynchronousProgress<TrialOutcome>(outcome =>
         {
             int number = order[outcome.Trial.Id];
             if (outcome.Result is { } result)
                 AnsiConsole.MarkupLineInterpolated(
-                    $"{label} {number}/{models.Count}: test accuracy [bold]{100 * result.Accuracy:F2}%[/]{(outcome.Attempts == 0 ? " (an earlier session's result)" : "")}");
-            else AnsiConsole.MarkupLineInterpolated($"[red]{label} {number}/{models.Count} failed after {outcome.Attempts} attempts.[/]");
+                    $"{title} {number}/{models.Count}: test accuracy [bold]{100 * result.Accuracy:F2}%[/]{(outcome.Attempts == 0 ? " (an earlier session's result)" : "")}");
+            else AnsiConsole.MarkupLineInterpolated($"[red]{title} {number}/{models.Count} failed after {outcome.Attempts} attempts.[/]");
         }), cancellationToken);
         var failed = outcomes.Where(outcome => !outcome.Succeeded).ToList();
         if (failed.Count > 0)

@@ -52,8 +52,10 @@ public sealed class CellTrialScorer
         this.trialOf = trialOf;
     }
 
-    /// <summary>How each scored cell got its score, in the order scored.</summary>
-    public List<(NasBench201CellArchitecture Cell, double Score, CellScoreSource Source)> Scored { get; } = new();
+    private readonly List<(NasBench201CellArchitecture Cell, double Score, CellScoreSource Source)> scored = new();
+
+    /// <summary>Each scored cell with its score and where the score came from, in the order scored.</summary>
+    public IReadOnlyList<(NasBench201CellArchitecture Cell, double Score, CellScoreSource Source)> Scored => scored;
 
     /// <summary>
     /// The test accuracy in percent of each cell of <paramref name="batch"/>, in order: looked up, or trained as one
@@ -89,7 +91,7 @@ public sealed class CellTrialScorer
             var (score, source) = lookup is not null && lookup.TryGet(cell, out var row)
                 ? (row.Accuracy, CellScoreSource.Table)
                 : (100 * trained[cell].Result!.Accuracy, trained[cell].Attempts == 0 ? CellScoreSource.EarlierTrial : CellScoreSource.Trained);
-            Scored.Add((cell, score, source));
+            scored.Add((cell, score, source));
             scores.Add(score);
         }
         return scores;
