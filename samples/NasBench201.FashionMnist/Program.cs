@@ -11,7 +11,7 @@ const string Usage = """
     usage: samples/NasBench201.FashionMnist/run.sh [COMMAND] [options]     (COMMAND --help lists its options)
 
       run          (the default) PARSEC search, export, retrain the exported class, report against the committed table
-      search       one weight-sharing search (PARSEC, random sampling or DARTS) and its supernet's τ against a table
+      search       one weight-sharing search (PARSEC, random sampling or DARTS): its cell and its shared weights
       compare      PARSEC, random sampling and DARTS over seeds, ranked against a table: metrics.json, comparison.md, pareto.png
       blackbox     a black-box search (PARSEC, evolution, random) whose score is a cell trained from scratch, a step's cells in parallel
       table        trains cells from scratch in parallel processes into a ground-truth table
@@ -51,7 +51,7 @@ try
         _ => throw new ArgumentException($"Unknown command '{command}'.\n{Usage}"),
     };
 }
-catch (Exception error) when (error is ArgumentException or FormatException or FileNotFoundException or InvalidDataException)
+catch (Exception error) when (error is ArgumentException or FormatException or InvalidDataException)
 {
     Console.Error.WriteLine(error.Message);
     return 2;
@@ -60,6 +60,12 @@ catch (BlackBoxScoreException error)
 {
     // A cell could not be scored (its training failed every attempt): the message names it and its error.
     Console.Error.WriteLine(error.Message);
+    return 1;
+}
+catch (FileNotFoundException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("Fashion-MNIST: run.sh installs Debian's dataset-fashion-mnist as root; or pass --data DIR with the four *-ubyte.gz files.");
     return 1;
 }
 catch (OperationCanceledException)
