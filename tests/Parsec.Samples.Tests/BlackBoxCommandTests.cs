@@ -13,8 +13,6 @@ namespace Parsec.Samples.Tests;
 /// <summary>The sample's blackbox command end to end, as a process, on generated images with the smoke recipe.</summary>
 public sealed class BlackBoxCommandTests
 {
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "NasBench201.FashionMnist");
-
     [Fact]
     public void A_search_trains_its_cells_as_trials_and_a_second_run_trains_none_again()
     {
@@ -72,12 +70,7 @@ public sealed class BlackBoxCommandTests
 
     private static (int Code, string Error) Run(string[] arguments)
     {
-        var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, $"{error}\n{output.Result}");
+        var (code, output, error) = NasBench201SampleProcess.Run(arguments);
+        return (code, $"{error}\n{output}");
     }
 }

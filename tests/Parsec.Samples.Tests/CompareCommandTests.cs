@@ -11,8 +11,6 @@ namespace Parsec.Samples.Tests;
 /// <summary>The sample's table and compare commands end to end, as processes, on generated images with the smoke recipe.</summary>
 public sealed class CompareCommandTests
 {
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "NasBench201.FashionMnist");
-
     [Fact]
     public void Compare_searches_trains_the_recommended_cells_and_writes_its_figures_and_plot()
     {
@@ -43,15 +41,10 @@ public sealed class CompareCommandTests
     public void The_table_command_prints_the_slurm_script_it_would_submit_without_submitting()
     {
         string folder = Directory.CreateTempSubdirectory("parsec-script-").FullName;
-        var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "table", "--table", Path.Combine(folder, "it's cells.csv"), "--random", "2", "--executor", "slurm",
-                     "--partition", "debug", "--sbatch", "#SBATCH --qos=long", "--print-script" })
-            start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        string script = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var (code, script, _) = NasBench201SampleProcess.Run("table", "--table", Path.Combine(folder, "it's cells.csv"), "--random", "2",
+            "--executor", "slurm", "--partition", "debug", "--sbatch", "#SBATCH --qos=long", "--print-script");
 
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, code);
         Assert.StartsWith("#!", script);
         Assert.Contains("#SBATCH --partition=debug", script);
         Assert.Contains("#SBATCH --qos=long", script);
@@ -73,13 +66,8 @@ public sealed class CompareCommandTests
 
     private static (int Code, string Error) RunCapturing(string[] arguments)
     {
-        var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode is 0 or 2, $"exit code {process.ExitCode}\n{output.Result}\n{error}");
-        return (process.ExitCode, error);
+        var (code, output, error) = NasBench201SampleProcess.Run(arguments);
+        Assert.True(code is 0 or 2, $"exit code {code}\n{output}\n{error}");
+        return (code, error);
     }
 }
