@@ -33,7 +33,10 @@ public static class ComparisonReport
         Line("|---|---|---|---|---|---|---|---|");
         foreach (var run in figures.Runs.OrderBy(run => run.Strategy).ThenBy(run => run.Budgeted).ThenBy(run => run.Seed))
             Line(string.Create(CultureInfo.InvariantCulture,
-                $"| {run.Strategy}{(run.Budgeted ? " (budget)" : "")} | {run.Seed} | `{run.Cell}` | {run.Parameters:N0} | {run.Accuracy:F2} | {run.Percentile:F0} | {run.TauAll:F2} | {run.TauConnected:F2} |"));
+                $"| {run.Strategy}{(run.Budgeted ? " (budget)" : "")} | {run.Seed} | `{EscapeBars(run.Cell)}` | {run.Parameters:N0} | {run.Accuracy:F2} | {run.Percentile:F0} | {run.TauAll:F2} | {run.TauConnected:F2} |"));
         return text.ToString();
     }
+
+    /// <summary>A cell string with its bars escaped, so that it stays in one column of a Markdown table.</summary>
+    public static string EscapeBars(string cell) => cell.Replace("|", "\\|");
 }

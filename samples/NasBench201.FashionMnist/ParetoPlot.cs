@@ -29,8 +29,8 @@ public static class ParetoPlot
         IReadOnlyDictionary<string, IReadOnlyList<(long Parameters, double Accuracy)>> recommended, long? budget, double floor, string folder)
     {
         var plot = new Plot();
-        plot.Title($"NAS-Bench-201 cells on Fashion-MNIST ({table.Count} trained alone; cells under {floor:F0}% not shown)");
-        plot.XLabel("parameters");
+        plot.Title($"{table.Count} NAS-Bench-201 cells trained alone on Fashion-MNIST");
+        plot.Axes.Bottom.Label.Text = $"parameters (cells under {floor:F0}% not shown)";
         plot.YLabel("test accuracy (%)");
         var shown = table.Where(row => row.Accuracy >= floor).ToList();
         var cells = plot.Add.ScatterPoints(shown.Select(row => (double)row.Parameters).ToArray(), shown.Select(row => row.Accuracy).ToArray(), Colors.Gray);

@@ -72,7 +72,7 @@ public static class RunReport
     public static string Markdown(RunSummary summary) => string.Create(CultureInfo.InvariantCulture, $"""
         | figure | value |
         |---|---|
-        | chosen cell | `{summary.Cell}` |
+        | chosen cell | `{ComparisonReport.EscapeBars(summary.Cell)}` |
         | parameters | {summary.Parameters:N0} |
         | test accuracy, exported class retrained from scratch | {summary.RetrainedAccuracy:F2}% |
         | the same cell in the table | {(summary.TableAccuracy is double known ? $"{known:F2}%" : "not in the table")} |

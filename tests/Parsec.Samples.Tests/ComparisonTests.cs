@@ -71,6 +71,22 @@ public sealed class ComparisonTests
     }
 
     [Fact]
+    public void A_cell_string_in_the_markdown_report_keeps_its_row_in_eight_columns()
+    {
+        string cell = NasBench201Architecture.ToBenchmarkString(A);
+        var run = new RunFigures("parsec", 1, false, cell, 1_000, 88.5, 70, 2.5, 0.2, 0.2, 300, null);
+        var spread = Spread.Of([88.5]);
+        var figures = new ComparisonFigures("recipe", Spread.Of([87.0, 88.0]), 88.0, 0.3, 2, 500, 89.0, [run],
+            [new StrategyFigures("parsec", false, spread, spread, spread, spread, spread, spread, null, 1, 0, 0)]);
+
+        string row = ComparisonReport.Markdown(figures).Split('\n').Single(line => line.StartsWith("| parsec | 1 |"));
+
+        // Unescaped bars delimit the columns: nine of them around eight cells.
+        Assert.Equal(9, System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count);
+        Assert.Contains(ComparisonReport.EscapeBars(cell), row);
+    }
+
+    [Fact]
     public void The_pareto_plot_is_written_as_a_png()
     {
         string folder = Directory.CreateTempSubdirectory("parsec-pareto-").FullName;
