@@ -92,6 +92,7 @@ public static class CompareCommand
                 PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
                 // An undefined τ (every loss tied) is written as "NaN" rather than failing the run at its last step.
                 NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             }));
         string summary = ComparisonReport.Markdown(figures);
         AtomicFile.Write(Path.Combine(output, "comparison.md"), stream => stream.Write(Encoding.UTF8.GetBytes(summary)));

@@ -64,6 +64,7 @@ public static class RunReport
                 PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
                 // An undefined τ (every loss tied) is written as "NaN" rather than failing the run at its last step.
                 NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             }));
         AtomicFile.Write(Path.Combine(output, "report.md"), stream => stream.Write(Encoding.UTF8.GetBytes(
             "# PARSEC on NAS-Bench-201's cell space, Fashion-MNIST\n\n" + Markdown(summary) + "\n![cells by parameters and accuracy](plots/pareto.png)\n")));

@@ -13,7 +13,13 @@ namespace Parsec.Samples.NasBench201.FashionMnist;
 /// <param name="Supernet">The file of the search's shared weights (<c>Module.save</c>), relative to the record's folder, for ranking a table's cells later.</param>
 public sealed record SearchRecord(string Strategy, long Seed, long? MaxParameters, double Seconds, string Recommended, string Supernet)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    // Relaxed escaping keeps a cell string's '+' readable in the file instead of \u002B.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The file name of a run: <c>search-parsec-s1.json</c>, or <c>search-parsec-s1-budget.json</c> under a parameter budget.</summary>
     public static string FileName(string strategy, long seed, bool budget) => Stem(strategy, seed, budget) + ".json";
