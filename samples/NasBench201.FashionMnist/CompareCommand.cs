@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using Parsec.Persistence;
 using Parsec.Samples.FashionMnist;
@@ -85,15 +84,7 @@ public static class CompareCommand
 
         var figures = Measure(NasBench201Table.Load(tablePath, requireFullSpace: false), NasBench201Table.Load(repeatsPath, requireFullSpace: false),
             randomCells, records, recipe, budget, data, output);
-        AtomicFile.Write(Path.Combine(output, "metrics.json"), stream =>
-            JsonSerializer.Serialize(stream, figures, new JsonSerializerOptions
-            {
-                WriteIndented = true,
-                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                // An undefined τ (every loss tied) is written as "NaN" rather than failing the run at its last step.
-                NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            }));
+        SampleJson.Write(Path.Combine(output, "metrics.json"), figures);
         string summary = ComparisonReport.Markdown(figures);
         AtomicFile.Write(Path.Combine(output, "comparison.md"), stream => stream.Write(Encoding.UTF8.GetBytes(summary)));
         Console.WriteLine(summary);

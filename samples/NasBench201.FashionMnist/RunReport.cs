@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using Parsec.Persistence;
 using Parsec.Samples.FashionMnist;
 using Parsec.SearchSpace;
@@ -57,15 +56,7 @@ public static class RunReport
     /// <summary>Writes metrics.json and report.md into <paramref name="output"/>.</summary>
     public static void Write(RunSummary summary, string output)
     {
-        AtomicFile.Write(Path.Combine(output, "metrics.json"), stream =>
-            JsonSerializer.Serialize(stream, summary, new JsonSerializerOptions
-            {
-                WriteIndented = true,
-                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                // An undefined τ (every loss tied) is written as "NaN" rather than failing the run at its last step.
-                NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            }));
+        SampleJson.Write(Path.Combine(output, "metrics.json"), summary);
         AtomicFile.Write(Path.Combine(output, "report.md"), stream => stream.Write(Encoding.UTF8.GetBytes(
             "# PARSEC on NAS-Bench-201's cell space, Fashion-MNIST\n\n" + Markdown(summary) + "\n![cells by parameters and accuracy](plots/pareto.png)\n")));
     }

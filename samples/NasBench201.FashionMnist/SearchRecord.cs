@@ -1,6 +1,5 @@
 using System.IO;
 using System.Text.Json;
-using Parsec.Persistence;
 
 namespace Parsec.Samples.NasBench201.FashionMnist;
 
@@ -13,13 +12,6 @@ namespace Parsec.Samples.NasBench201.FashionMnist;
 /// <param name="Supernet">The file of the search's shared weights (<c>Module.save</c>), relative to the record's folder, for ranking a table's cells later.</param>
 public sealed record SearchRecord(string Strategy, long Seed, long? MaxParameters, double Seconds, string Recommended, string Supernet)
 {
-    // Relaxed escaping keeps a cell string's '+' readable in the file instead of \u002B.
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>The file name of a run: <c>search-parsec-s1.json</c>, or <c>search-parsec-s1-budget.json</c> under a parameter budget.</summary>
     public static string FileName(string strategy, long seed, bool budget) => Stem(strategy, seed, budget) + ".json";
@@ -28,7 +20,7 @@ public sealed record SearchRecord(string Strategy, long Seed, long? MaxParameter
     public static string Stem(string strategy, long seed, bool budget) => $"search-{strategy}-s{seed}{(budget ? "-budget" : "")}";
 
     /// <summary>Writes the record atomically.</summary>
-    public void Write(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, Json));
+    public void Write(string path) => SampleJson.Write(path, this);
 
     /// <summary>Reads a record.</summary>
     /// <exception cref="InvalidDataException">The file is not a search record.</exception>
@@ -36,7 +28,7 @@ public sealed record SearchRecord(string Strategy, long Seed, long? MaxParameter
     {
         try
         {
-            return JsonSerializer.Deserialize<SearchRecord>(File.ReadAllText(path), Json)
+            return JsonSerializer.Deserialize<SearchRecord>(File.ReadAllText(path), SampleJson.Options)
                 ?? throw new InvalidDataException($"{path} is empty: run the search again.");
         }
         catch (JsonException error)
