@@ -18,6 +18,8 @@ namespace Parsec.Samples.NasBench201.FashionMnist;
 public sealed record CellRecipe(int CellsPerStage, int Channels, int TrainingImages, int Epochs, int BatchSize,
     double LearningRate = 0.1, double WeightDecay = 5e-4)
 {
+    private const int Classes = 10, InputChannels = 1;
+
     /// <summary>The recipe of the committed table (data/fashion-mnist.csv).</summary>
     public static CellRecipe Default { get; } = new(CellsPerStage: 1, Channels: 8, TrainingImages: 20_000, Epochs: 3, BatchSize: 64);
 
@@ -32,6 +34,15 @@ public sealed record CellRecipe(int CellsPerStage, int Channels, int TrainingIma
         "smoke" => Smoke,
         _ => throw new ArgumentException($"Unknown recipe '{name}': use default or smoke."),
     };
+
+    /// <summary>
+    /// A new network of the recipe's size for Fashion-MNIST (10 classes, 1 channel), with every candidate: select a cell
+    /// to train it alone, or train it as a supernet.
+    /// </summary>
+    public NasBench201Network CreateNetwork() => new(CellsPerStage, Channels, Classes, InputChannels);
+
+    /// <summary>The parameters of the recipe's network with only <paramref name="cell"/>'s operations (the exported model's).</summary>
+    public long Parameters(NasBench201CellArchitecture cell) => NasBench201Parameters.Count(cell, CellsPerStage, Channels, Classes, InputChannels);
 
     /// <summary>Every figure of the recipe on one line, written at the head of a table's companion files.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,

@@ -31,14 +31,13 @@ public static class CellTrainer
     public static CellTraining Train(NasBench201CellArchitecture cell, CellRecipe recipe, LabeledDataset training, LabeledDataset test, long seed)
     {
         manual_seed(seed);
-        using var network = new NasBench201Network(recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
+        using var network = recipe.CreateNetwork();
         var space = ModelSearchSpace.Of(network);
         space.Select(NasBench201Architecture.ToModelArchitecture(space, cell));
         // Only the chosen operations' parameters: the others get no gradient, and weight decay would only shrink them.
         var trained = TrainModel(network, ChosenParameters(network, training), recipe, training, test, seed,
             NasBench201Architecture.ToBenchmarkString(cell));
-        long count = NasBench201Parameters.Count(cell, recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
-        return trained with { Parameters = count };
+        return trained with { Parameters = recipe.Parameters(cell) };
     }
 
     /// <summary>

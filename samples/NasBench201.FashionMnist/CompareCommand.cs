@@ -56,7 +56,7 @@ public static class CompareCommand
         var recipe = CellRecipe.Named(recipeName);
         string dataFolder = line.Text("--data", FashionMnistData.DebianFolder);
         var executor = ExecutorChoice.Create(line, tablePath + ".trials");
-        long budget = (long)(BudgetShare * NasBench201Parameters.Count(Largest, recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1));
+        long budget = (long)(BudgetShare * recipe.Parameters(Largest));
         var common = new SearchSettings("parsec", Steps: steps, SearchImages: (int)line.Integer("--search-images", 20_000, 1),
             RandomCandidates: (int)line.Integer("--candidates", 100, 1));
         var settings = seeds.SelectMany(seed => strategies.Select(strategy => common with { Strategy = strategy, Seed = seed }))
@@ -99,21 +99,20 @@ public static class CompareCommand
     public static ComparisonFigures Measure(NasBench201Table table, NasBench201Table repeats, IReadOnlyList<NasBench201CellArchitecture> randomCells,
         IReadOnlyList<SearchRecord> records, CellRecipe recipe, long budget, Splits data, string output)
     {
-        long Parameters(NasBench201CellArchitecture cell) => NasBench201Parameters.Count(cell, recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
         var randomRows = randomCells.Select(cell => table.TryGet(cell, out var row) ? row
             : throw new InvalidDataException($"{table.Path} lacks the random cell {NasBench201Architecture.ToBenchmarkString(cell)}: build it with the table command's --random first.")).ToList();
         var randomAccuracies = randomRows.Select(row => row.Accuracy).ToList();
         var random = Spread.Of(randomAccuracies);
         double topTenth = Comparison.TopTenthThreshold(randomAccuracies);
         var (noise, pairs) = Comparison.Noise(table, repeats);
-        double front = Comparison.ConstrainedFront(table, budget, Parameters);
+        double front = Comparison.ConstrainedFront(table, budget, recipe.Parameters);
 
         var runs = records.Select(record =>
         {
             var cell = NasBench201Architecture.Parse(record.Recommended);
             double? accuracy = table.TryGet(cell, out var row) ? row.Accuracy : null;
             var losses = SupernetLosses(record, randomRows, recipe, data, output);
-            return new RunFigures(record.Strategy, record.Seed, record.MaxParameters is not null, record.Recommended, Parameters(cell), accuracy,
+            return new RunFigures(record.Strategy, record.Seed, record.MaxParameters is not null, record.Recommended, recipe.Parameters(cell), accuracy,
                 accuracy is double a ? Comparison.Percentile(a, randomAccuracies) : null,
                 accuracy is double b && noise > 0 ? (b - random.Mean) / noise : null,
                 SupernetTau.Tau(randomRows, losses, connectedOnly: false), SupernetTau.Tau(randomRows, losses, connectedOnly: true),
@@ -123,16 +122,14 @@ public static class CompareCommand
         var recommended = runs.GroupBy(run => run.Budgeted ? $"{run.Strategy} (budget)" : run.Strategy)
             .ToDictionary(group => group.Key, group => (IReadOnlyList<(long, double)>)group.Where(run => run.Accuracy is not null)
                 .Select(run => (run.Parameters, run.Accuracy!.Value)).ToList());
-        var connected = table.Rows.Where(row => NasBench201Architecture.IsConnected(row.Architecture)).Select(row => row.Accuracy).DefaultIfEmpty(0).Min();
-        ParetoPlot.Write(table.Rows.Select(row => (Parameters(row.Architecture), row.Accuracy)).ToList(), recommended, budget,
-            Math.Floor(connected) - 1, output);
+        ParetoPlot.Write(table, recipe, recommended, budget, output);
         return new ComparisonFigures(recipe.Describe(), random, topTenth, noise, pairs, budget, front, runs, Comparison.Summarise(runs, topTenth));
     }
 
     /// <summary>The held-out loss of each row on the record's saved supernet.</summary>
     private static IReadOnlyList<double> SupernetLosses(SearchRecord record, IReadOnlyList<NasBench201Row> rows, CellRecipe recipe, Splits data, string output)
     {
-        using var network = new NasBench201Network(recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
+        using var network = recipe.CreateNetwork();
         network.load(Path.Combine(output, record.Supernet));
         return SupernetTau.Losses(ModelSearchSpace.Of(network), rows, data.HeldOut);
     }

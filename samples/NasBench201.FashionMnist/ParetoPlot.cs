@@ -20,6 +20,18 @@ public static class ParetoPlot
         return front;
     }
 
+    /// <summary>
+    /// Writes <c>plots/pareto.png</c> of <paramref name="table"/>'s cells at the recipe's parameter counts, leaving out
+    /// what scores more than a point under its worst connected cell (cells cut off from the output, near chance).
+    /// </summary>
+    public static string Write(NasBench201Table table, CellRecipe recipe,
+        IReadOnlyDictionary<string, IReadOnlyList<(long Parameters, double Accuracy)>> recommended, long? budget, string folder)
+    {
+        double connected = table.Rows.Where(row => NasBench201Architecture.IsConnected(row.Architecture)).Select(row => row.Accuracy).DefaultIfEmpty(0).Min();
+        return Write(table.Rows.Select(row => (recipe.Parameters(row.Architecture), row.Accuracy)).ToList(), recommended, budget,
+            System.Math.Floor(connected) - 1, folder);
+    }
+
     /// <summary>Writes <c>plots/pareto.png</c> under <paramref name="folder"/>; returns its path relative to it.</summary>
     /// <param name="table">Every trained cell: (parameters, accuracy in percent).</param>
     /// <param name="recommended">Each strategy's recommended cells.</param>

@@ -36,17 +36,14 @@ public static class RunReport
         if (randomRows.Count < 2)
             throw new InvalidDataException($"{table.Path} holds {randomRows.Count} of the {TablePlan.CommittedRandomCells} random cells of the table command's default plan: pass the committed table with --table.");
         var randomAccuracies = randomRows.Select(row => row.Accuracy).ToList();
-        using var network = new NasBench201Network(recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
+        using var network = recipe.CreateNetwork();
         network.load(Path.Combine(output, record.Supernet));
         var losses = SupernetTau.Losses(ModelSearchSpace.Of(network), randomRows, data.HeldOut);
-        long parameters = WeightSharingSearch.Parameters(cell, recipe);
+        long parameters = recipe.Parameters(cell);
         double accuracy = 100 * retrained.Accuracy;
 
-        long Parameters(NasBench201CellArchitecture other) => WeightSharingSearch.Parameters(other, recipe);
-        var connected = table.Rows.Where(row => NasBench201Architecture.IsConnected(row.Architecture)).Select(row => row.Accuracy).DefaultIfEmpty(0).Min();
-        ParetoPlot.Write(table.Rows.Select(row => (Parameters(row.Architecture), row.Accuracy)).ToList(),
-            new Dictionary<string, IReadOnlyList<(long, double)>> { ["this run's cell, retrained"] = [(parameters, accuracy)] },
-            record.MaxParameters, Math.Floor(connected) - 1, output);
+        ParetoPlot.Write(table, recipe, new Dictionary<string, IReadOnlyList<(long, double)>> { ["this run's cell, retrained"] = [(parameters, accuracy)] },
+            record.MaxParameters, output);
         return new RunSummary(record.Recommended, parameters, accuracy, table.TryGet(cell, out var known) ? known.Accuracy : null,
             Comparison.Percentile(accuracy, randomAccuracies), Spread.Of(randomAccuracies),
             SupernetTau.Tau(randomRows, losses, connectedOnly: false), SupernetTau.Tau(randomRows, losses, connectedOnly: true),

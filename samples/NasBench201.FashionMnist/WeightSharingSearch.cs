@@ -37,10 +37,10 @@ public static class WeightSharingSearch
         settings.Validate();
         var clock = Stopwatch.StartNew();
         manual_seed(settings.Seed);
-        var network = new NasBench201Network(recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
+        var network = recipe.CreateNetwork();
         var space = ModelSearchSpace.Of(network);
         CostBudget? budget = settings.MaxParameters is long limit
-            ? new CostBudget(architecture => Parameters(NasBench201Architecture.FromModelArchitecture(space, architecture), recipe), limit, penalty: 1)
+            ? new CostBudget(architecture => recipe.Parameters(NasBench201Architecture.FromModelArchitecture(space, architecture)), limit, penalty: 1)
             : null;
         ISearchStrategy strategy = settings.Strategy switch
         {
@@ -66,7 +66,7 @@ public static class WeightSharingSearch
         var training = new LabeledDataset(data.Training.Inputs.narrow(0, 0, settings.SearchImages), data.Training.Labels.narrow(0, 0, settings.SearchImages));
         var result = search.Run(training, data.HeldOut, progress, cancellationToken);
 
-        bool Allowed(NasBench201CellArchitecture cell) => settings.MaxParameters is not long max || Parameters(cell, recipe) <= max;
+        bool Allowed(NasBench201CellArchitecture cell) => settings.MaxParameters is not long max || recipe.Parameters(cell) <= max;
         var recommended = strategy switch
         {
             ParsecStrategy parsec => MostProbable(parsec.Distribution.Summaries(), Allowed),
@@ -76,17 +76,18 @@ public static class WeightSharingSearch
         return new SearchOutcome(space, recommended, clock.Elapsed.TotalSeconds, result);
     }
 
-    /// <summary>The parameters of the recipe's network with only <paramref name="cell"/>'s operations.</summary>
-    public static long Parameters(NasBench201CellArchitecture cell, CellRecipe recipe) =>
-        NasBench201Parameters.Count(cell, recipe.CellsPerStage, recipe.Channels, classes: 10, inputChannels: 1);
-
     /// <summary>
     /// The allowed cell that the six edges' probabilities (π's, or DARTS' softmax of α) rate most probable, over the
     /// whole space of 15,625 cells: the mode when it is allowed.
     /// </summary>
     private static NasBench201CellArchitecture MostProbable(IReadOnlyList<ChoiceSummary> choices, Func<NasBench201CellArchitecture, bool> allowed)
     {
-        string[] edges = ["Node1From0", "Node2From0", "Node2From1", "Node3From0", "Node3From1", "Node3From2"];
+        // The cell's choices are named as the typed architecture's properties, in the order of NasBench201Architecture.Edges.
+        string[] edges =
+        [
+            nameof(NasBench201CellArchitecture.Node1From0), nameof(NasBench201CellArchitecture.Node2From0), nameof(NasBench201CellArchitecture.Node2From1),
+            nameof(NasBench201CellArchitecture.Node3From0), nameof(NasBench201CellArchitecture.Node3From1), nameof(NasBench201CellArchitecture.Node3From2),
+        ];
         var logProbabilities = edges.Select(edge =>
         {
             var choice = choices.Single(summary => summary.Choice == edge);
